@@ -1,0 +1,214 @@
+package lab.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import lab.system.SourceTree;
+
+/**
+ * Loads the course from {@code content/}: every lesson is rendered once and kept in memory. When
+ * the site runs from the source tree, a lesson whose file changed is rendered again on its next
+ * request, so authors see their edit on reload.
+ */
+@Component
+public class ContentStore {
+
+	/** Lesson slugs: lower-case words joined by hyphens, never a path. */
+	public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+){0,8}");
+
+	private static final int MAX_SLUG = 80;
+
+	private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+	private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+	private final String root;
+
+	private final boolean watch;
+
+	private final Map<String, Cached<Lesson>> lessons = new ConcurrentHashMap<>();
+
+	private final Map<String, Cached<Quiz>> quizzes = new ConcurrentHashMap<>();
+
+	private volatile Cached<List<GlossaryTerm>> glossary;
+
+	public ContentStore() {
+		this(SourceTree.location("content"), SourceTree.active());
+	}
+
+	ContentStore(String root, boolean watch) {
+		this.root = root;
+		this.watch = watch;
+		for (Lang lang : Lang.values()) {
+			for (Resource file : list(lang.code() + "/*.md")) {
+				String slug = slugOf(file);
+				this.lessons.put(key(lang, slug), new Cached<>(file, lastModified(file), loadLesson(file, slug, lang)));
+			}
+		}
+		this.glossary = loadGlossary();
+	}
+
+	/** The lessons of one language in reading order. */
+	public List<Lesson> lessons(Lang lang) {
+		List<Lesson> list = new ArrayList<>();
+		for (Map.Entry<String, Cached<Lesson>> e : this.lessons.entrySet()) {
+			if (e.getKey().startsWith(lang.code() + "/")) {
+				list.add(fresh(e.getKey()));
+			}
+		}
+		list.sort(Comparator.comparingInt(Lesson::order).thenComparing(Lesson::slug));
+		return list;
+	}
+
+	public Optional<Lesson> lesson(Lang lang, String slug) {
+		if (slug == null || slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
+			return Optional.empty();
+		}
+		if (!this.lessons.containsKey(key(lang, slug))) {
+			return Optional.empty();
+		}
+		return Optional.of(fresh(key(lang, slug)));
+	}
+
+	public Optional<Quiz> quiz(Lang lang, String slug) {
+		if (lesson(lang, slug).isEmpty()) {
+			return Optional.empty();
+		}
+		String key = key(lang, slug);
+		Cached<Quiz> cached = this.quizzes.get(key);
+		if (cached == null || (this.watch && cached.stale())) {
+			Resource file = resource(lang.code() + "/quiz/" + slug + ".yml");
+			if (!file.exists()) {
+				return Optional.empty();
+			}
+			cached = new Cached<>(file, lastModified(file), parseQuiz(read(file)));
+			this.quizzes.put(key, cached);
+		}
+		return Optional.of(cached.value());
+	}
+
+	public List<GlossaryTerm> glossary() {
+		Cached<List<GlossaryTerm>> cached = this.glossary;
+		if (this.watch && cached.stale()) {
+			cached = loadGlossary();
+			this.glossary = cached;
+		}
+		return cached.value();
+	}
+
+	private Lesson fresh(String key) {
+		Cached<Lesson> cached = this.lessons.get(key);
+		if (this.watch && cached.stale()) {
+			Lesson old = cached.value();
+			cached = new Cached<>(cached.file(), lastModified(cached.file()),
+					loadLesson(cached.file(), old.slug(), old.lang()));
+			this.lessons.put(key, cached);
+		}
+		return cached.value();
+	}
+
+	private Lesson loadLesson(Resource file, String slug, Lang lang) {
+		String text = read(file);
+		FrontMatter fm = FrontMatter.split(text, file.getDescription());
+		MarkdownRenderer.Rendered body = this.renderer.render(fm.body(), lang);
+		return new Lesson(slug, lang, fm.required("title"), fm.requiredInt("order"), fm.required("summary"),
+				fm.optional("demo"), body.parts(), body.toc(), body.words());
+	}
+
+	@SuppressWarnings("unchecked")
+	static Quiz parseQuiz(String yaml) {
+		Map<String, Object> root = (Map<String, Object>) newYaml().load(yaml);
+		List<Quiz.Question> questions = new ArrayList<>();
+		for (Map<String, Object> q : (List<Map<String, Object>>) root.get("questions")) {
+			Map<String, String> choices = new LinkedHashMap<>();
+			((Map<Object, Object>) q.get("choices")).forEach((k, v) -> choices.put(String.valueOf(k), String.valueOf(v)));
+			questions.add(new Quiz.Question(String.valueOf(q.get("id")), String.valueOf(q.get("text")), choices,
+					String.valueOf(q.get("answer")), String.valueOf(q.get("explanation"))));
+		}
+		return new Quiz(List.copyOf(questions));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Cached<List<GlossaryTerm>> loadGlossary() {
+		Resource file = resource("glossary.yml");
+		List<GlossaryTerm> terms = new ArrayList<>();
+		if (file.exists()) {
+			for (Map<String, Object> t : (List<Map<String, Object>>) newYaml().load(read(file))) {
+				Map<String, Object> def = (Map<String, Object>) t.get("definition");
+				terms.add(new GlossaryTerm(String.valueOf(t.get("id")), String.valueOf(t.get("en")),
+						String.valueOf(t.get("fa")), String.valueOf(def.get("en")), String.valueOf(def.get("fa"))));
+			}
+		}
+		return new Cached<>(file, lastModified(file), List.copyOf(terms));
+	}
+
+	private static Yaml newYaml() {
+		return new Yaml(new SafeConstructor(new LoaderOptions()));
+	}
+
+	private Resource[] list(String pattern) {
+		try {
+			return this.resolver.getResources(this.root + pattern);
+		}
+		catch (IOException ex) {
+			return new Resource[0];
+		}
+	}
+
+	private Resource resource(String path) {
+		return this.resolver.getResource(this.root + path);
+	}
+
+	private static String slugOf(Resource file) {
+		String name = file.getFilename();
+		return name.substring(0, name.length() - ".md".length());
+	}
+
+	private static String key(Lang lang, String slug) {
+		return lang.code() + "/" + slug;
+	}
+
+	static String read(Resource file) {
+		try (InputStream in = file.getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file.getDescription(), ex);
+		}
+	}
+
+	private static long lastModified(Resource file) {
+		try {
+			return file.exists() ? file.lastModified() : 0L;
+		}
+		catch (IOException ex) {
+			return 0L;
+		}
+	}
+
+	private record Cached<T>(Resource file, long stamp, T value) {
+
+		boolean stale() {
+			return lastModified(this.file) != this.stamp;
+		}
+
+	}
+
+}
