@@ -1,5 +1,8 @@
 package lab.site;
 
+import java.io.IOException;
+import java.util.Map;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,37 +10,34 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Every error ends here: a page in the language of the path that failed (or of the browser), with
  * a message for people and no technical detail; JSON callers under {@code /api/} get a problem
- * detail instead.
+ * detail (RFC 9457) instead.
  */
 @Controller
 class SiteErrorController implements ErrorController {
 
 	static final String ERROR_VIEW = "error";
 
-	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-	String page(HttpServletRequest request, HttpServletResponse response, Model model) {
-		HttpStatus status = statusOf(request);
-		response.setStatus(status.value());
-		model.addAttribute("status", status.value());
-		model.addAttribute("kind", kind(status));
-		return ERROR_VIEW;
-	}
-
 	@RequestMapping("/error")
-	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		HttpStatus status = statusOf(request);
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setTitle(status.getReasonPhrase());
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri instanceof String path && path.startsWith("/api/")) {
+			response.setStatus(status.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+						+ status.value() + "}");
+			return null;
+		}
+		return new ModelAndView(ERROR_VIEW, Map.of("status", status.value(), "kind", kind(status)), status);
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {
@@ -47,7 +47,7 @@ class SiteErrorController implements ErrorController {
 	}
 
 	/** Which message the page shows: not found, bad request, or something on our side. */
-	private static String kind(HttpStatus status) {
+	static String kind(HttpStatus status) {
 		if (status == HttpStatus.NOT_FOUND || status == HttpStatus.METHOD_NOT_ALLOWED) {
 			return "notFound";
 		}

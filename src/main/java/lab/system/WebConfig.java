@@ -1,5 +1,8 @@
 package lab.system;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +38,15 @@ class WebConfig implements WebMvcConfigurer {
 		LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
 		validator.setValidationMessageSource(messageSource);
 		return validator;
+	}
+
+	/** Tomcat's own refusals (before Spring) get a localized page too. */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> localizedTomcatErrors(MessageSource messageSource,
+			Assets assets) {
+		LocalizedErrorValve.use(messageSource, assets.bootstrap());
+		return factory -> factory.addContextCustomizers(
+				context -> ((StandardHost) context.getParent()).setErrorReportValveClass(LocalizedErrorValve.class.getName()));
 	}
 
 	@Bean
