@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import lab.chassis.ServiceMain;
+import lab.system.HealthProbe;
 
 /**
  * One jar, many roles. {@code --role=site} (the default) starts the Spring web site; any other
@@ -20,6 +21,9 @@ public class MicroservicesLabApplication {
 
 	public static void main(String[] args) throws Exception {
 		String role = roleOf(args);
+		if ("probe".equals(role)) {
+			System.exit(HealthProbe.check(args));
+		}
 		if (!"site".equals(role)) {
 			ServiceMain.main(args);
 			return;
