@@ -11,8 +11,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import lab.content.Lang;
 
 /**
- * The language is part of the path ({@code /en/...}, {@code /fa/...}); without one (the root, an
- * unknown prefix, an error), the browser's Accept-Language decides: Persian if it comes first
+ * The language is part of the path ({@code /en/...}, {@code /fa/...}); without one (the JSON API,
+ * the root, an unknown prefix) a {@code lang} parameter, else the browser's Accept-Language decides: Persian if it comes first
  * among the languages we have, else English.
  */
 public class PathLocaleResolver implements LocaleResolver {
@@ -30,7 +30,8 @@ public class PathLocaleResolver implements LocaleResolver {
 	public static Lang langOf(HttpServletRequest request) {
 		Object errorUri = request.getAttribute("jakarta.servlet.error.request_uri");
 		String path = (errorUri instanceof String s) ? s : request.getRequestURI();
-		return fromPath(path).orElseGet(() -> fromHeader(request));
+		return fromPath(path).or(() -> Lang.of(String.valueOf(request.getParameter("lang"))))
+			.orElseGet(() -> fromHeader(request));
 	}
 
 	static java.util.Optional<Lang> fromPath(String path) {

@@ -1,0 +1,94 @@
+package lab.chassis;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * The arguments of a demo process, all {@code --name=value}: {@code role}, {@code port} (0 = any
+ * free port), {@code data-dir}, {@code version} (v1|v2), {@code instance}, {@code peer.<module>},
+ * {@code parent-pid}, {@code timeout-ms}, {@code log} (requests|none), {@code watch-stdin}
+ * (true|false; on by default when a parent pid is given).
+ */
+public record LaunchArgs(
+	Role role,
+	int port,
+	Path dataDir,
+	String version,
+	String instance,
+	Map<String, String> peers,
+	OptionalLong parentPid,
+	Duration timeout,
+	boolean logRequests,
+	boolean watchStdin) {
+
+	public static final int DEFAULT_TIMEOUT_MS = 1000;
+	private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+
+	public static LaunchArgs parse(String... args) {
+		Map<String, String> named = new LinkedHashMap<>();
+		Map<String, String> peers = new LinkedHashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--") || !arg.contains("=")) {
+				throw new IllegalArgumentException("arguments are --name=value, got '" + arg + "'");
+			}
+			String name = arg.substring(2, arg.indexOf('='));
+			String value = arg.substring(arg.indexOf('=') + 1);
+			if (name.startsWith("peer.")) {
+				peers.put(name.substring("peer.".length()), value);
+			} else {
+				named.put(name, value);
+			}
+		}
+		Role role = Role.parse(named.getOrDefault("role", ""));
+		String instance = named.getOrDefault("instance", role.id() + "-1");
+		if (!INSTANCE.matcher(instance).matches()) {
+			throw new IllegalArgumentException("instance must be 1-40 of A-Z a-z 0-9 . _ -, got '" + instance + "'");
+		}
+		int port = (int) number(named, "port", 0, 0, 65535);
+		String version = named.getOrDefault("version", "v1");
+		if (!version.equals("v1") && !version.equals("v2")) {
+			throw new IllegalArgumentException("version must be v1 or v2, got '" + version + "'");
+		}
+		Path dataDir = named.containsKey("data-dir")
+			? Path.of(named.get("data-dir"))
+			: Path.of(System.getProperty("java.io.tmpdir"), "microservices-lab", instance);
+		for (String needed : role.peers()) {
+			String url = peers.get(needed);
+			if (url == null || !url.startsWith("http://")) {
+				throw new IllegalArgumentException("role " + role.id() + " needs --peer." + needed + "=http://host:port");
+			}
+		}
+		OptionalLong parentPid = named.containsKey("parent-pid")
+			? OptionalLong.of(number(named, "parent-pid", 0, 1, Long.MAX_VALUE))
+			: OptionalLong.empty();
+		Duration timeout = Duration.ofMillis(number(named, "timeout-ms", DEFAULT_TIMEOUT_MS, 1, 60_000));
+		String log = named.getOrDefault("log", "requests");
+		if (!log.equals("requests") && !log.equals("none")) {
+			throw new IllegalArgumentException("log must be requests or none, got '" + log + "'");
+		}
+		boolean watchStdin = Boolean.parseBoolean(named.getOrDefault("watch-stdin", String.valueOf(parentPid.isPresent())));
+		return new LaunchArgs(role, port, dataDir, version, instance, Map.copyOf(peers), parentPid, timeout,
+			log.equals("requests"), watchStdin);
+	}
+
+	private static long number(Map<String, String> named, String name, long fallback, long min, long max) {
+		String text = named.get(name);
+		if (text == null) {
+			return fallback;
+		}
+		try {
+			long value = Long.parseLong(text);
+			if (value < min || value > max) {
+				throw new IllegalArgumentException(name + " must be " + min + " to " + max + ", got " + value);
+			}
+			return value;
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException(name + " must be a whole number, got '" + text + "'");
+		}
+	}
+
+}

@@ -1,0 +1,80 @@
+package lab.chassis;
+
+import java.time.Duration;
+import java.util.List;
+
+import lab.business.payments.LocalPayments;
+import lab.business.payments.PaymentsApi;
+import lab.business.posts.LocalPosts;
+import lab.business.posts.PostsApi;
+import lab.business.shared.Database;
+import lab.business.threads.LocalThreads;
+import lab.business.threads.ThreadsApi;
+import lab.business.users.LocalUsers;
+import lab.business.users.UsersApi;
+import lab.chassis.api.PaymentsEndpoints;
+import lab.chassis.api.PostsEndpoints;
+import lab.chassis.api.ThreadsEndpoints;
+import lab.chassis.api.UsersEndpoints;
+import lab.chassis.http.Router;
+import lab.chassis.remote.HttpPostsApi;
+import lab.chassis.remote.HttpUsersApi;
+import lab.chassis.remote.Peer;
+import lab.monolith.Monolith;
+
+/**
+ * The modules a process serves (null for those it does not), wired for its role: a service gets
+ * its own module over the local database plus HTTP clients for its peers; the monolith gets all
+ * four in-process.
+ */
+record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi payments) {
+
+	static Modules assemble(LaunchArgs args, Database db) {
+		switch (args.role()) {
+			case USERS:
+				return new Modules(LocalUsers.open(db), null, null, null);
+			case POSTS:
+				return new Modules(null, LocalPosts.open(db, remoteUsers(args)), null, null);
+			case THREADS:
+				PostsApi posts = new HttpPostsApi(peer(args, "posts"));
+				return new Modules(null, null, LocalThreads.open(db, posts, remoteUsers(args)), null);
+			case PAYMENTS:
+				return new Modules(null, null, null, LocalPayments.open(db, remoteUsers(args)));
+			case MONOLITH:
+				Monolith monolith = Monolith.assemble(db);
+				return new Modules(monolith.users(), monolith.posts(), monolith.threads(), monolith.payments());
+			default:
+				throw new IllegalStateException("no wiring for " + args.role());
+		}
+	}
+
+	/** Adds the routes of every module this process serves. */
+	void register(Router router, String version) {
+		if (users != null) {
+			UsersEndpoints.register(router, users);
+		}
+		if (posts != null) {
+			PostsEndpoints.register(router, posts, version);
+		}
+		if (threads != null) {
+			ThreadsEndpoints.register(router, threads);
+		}
+		if (payments != null) {
+			PaymentsEndpoints.register(router, payments);
+		}
+	}
+
+	static List<String> names(LaunchArgs args) {
+		return args.role().modules();
+	}
+
+	private static UsersApi remoteUsers(LaunchArgs args) {
+		return new HttpUsersApi(peer(args, "users"));
+	}
+
+	private static Peer peer(LaunchArgs args, String module) {
+		Duration timeout = args.timeout();
+		return new Peer(module, args.peers().get(module), timeout, args.instance());
+	}
+
+}

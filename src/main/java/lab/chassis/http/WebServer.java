@@ -1,0 +1,200 @@
+package lab.chassis.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import lab.business.shared.Failure;
+
+/**
+ * The JDK's HTTP server on 127.0.0.1 with one handler that routes, injects chaos into business
+ * requests ({@code /api/...}), turns failures into problem details, adds {@code X-Instance}, and
+ * logs one line per request.
+ */
+public final class WebServer {
+
+	/** Where the process is in its life; business requests are only served when READY. */
+	public enum State { STARTING, READY, STOPPING }
+
+	/** The header that tells a load-balancer test which instance answered. */
+	public static final String INSTANCE_HEADER = "X-Instance";
+	public static final String VERSION_HEADER = "X-Version";
+	private static final int MAX_BODY_BYTES = 64 * 1024;
+	/** Enough workers for a burst with latency assaults, small enough to keep the footprint low. */
+	private static final int WORKERS = 16;
+
+	private final Router router;
+	private final Chaos chaos;
+	private final String instance;
+	private final String version;
+	private final boolean logRequests;
+	private volatile State state = State.STARTING;
+	private final AtomicInteger inFlight = new AtomicInteger();
+	private HttpServer server;
+	private ExecutorService workers;
+
+	public WebServer(Router router, Chaos chaos, String instance, String version, boolean logRequests) {
+		this.router = router;
+		this.chaos = chaos;
+		this.instance = instance;
+		this.version = version;
+		this.logRequests = logRequests;
+	}
+
+	/** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving; returns the port. */
+	public int start(int port) throws IOException {
+		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+		workers = Executors.newFixedThreadPool(WORKERS, daemonThreads("http-"));
+		server.setExecutor(workers);
+		server.createContext("/", this::handle);
+		server.start();
+		return server.getAddress().getPort();
+	}
+
+	public State state() {
+		return state;
+	}
+
+	public void setState(State state) {
+		this.state = state;
+	}
+
+	/**
+	 * Drains, then stops: business requests arriving from now on get 503 {@code service.stopping};
+	 * requests already running get up to {@code graceMillis} to finish; then the port closes.
+	 */
+	public void stop(long graceMillis) {
+		state = State.STOPPING;
+		if (server == null) {
+			return;
+		}
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+		while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(5);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		// the JDK server's own delay is no use: on JDK 17 it waits the whole delay even when idle
+		server.stop(0);
+		workers.shutdownNow();
+	}
+
+	private void handle(HttpExchange exchange) {
+		inFlight.incrementAndGet();
+		try {
+			serve(exchange);
+		} finally {
+			inFlight.decrementAndGet();
+		}
+	}
+
+	private void serve(HttpExchange exchange) {
+		long start = System.nanoTime();
+		String method = exchange.getRequestMethod();
+		URI uri = exchange.getRequestURI();
+		String path = uri.getPath() == null ? "/" : uri.getPath();
+		Result result;
+		try {
+			result = dispatch(exchange, method, path, uri.getRawQuery());
+		} catch (Failure f) {
+			result = problem(Problems.of(f));
+		} catch (RuntimeException | Error e) {
+			// the client gets a plain problem; the details go to our own stderr only
+			System.err.println(instance + " " + method + " " + path + " failed: " + e);
+			e.printStackTrace();
+			result = problem(Problems.of(500, "internal.error", "the request failed inside " + instance));
+		}
+		int status = send(exchange, result);
+		if (logRequests) {
+			long ms = (System.nanoTime() - start) / 1_000_000;
+			System.out.println(instance + " " + method + " " + path + " " + status + " " + ms + "ms");
+		}
+		if (result.afterSend() != null) {
+			result.afterSend().run();
+		}
+	}
+
+	private Result dispatch(HttpExchange exchange, String method, String path, String rawQuery) {
+		String body = readBody(exchange);
+		if (path.startsWith("/api/")) {
+			if (state != State.READY) {
+				String code = state == State.STARTING ? "service.starting" : "service.stopping";
+				return problem(Problems.of(503, code, instance + " is not ready"));
+			}
+			if (chaos.strike()) {
+				return problem(Problems.of(500, "chaos.error", "chaos: injected failure in " + instance));
+			}
+		}
+		Router.Match match = router.match(method, path);
+		if (match.handler() == null) {
+			if (!match.allowedMethods().isEmpty()) {
+				exchange.getResponseHeaders().add("Allow", String.join(", ", match.allowedMethods()));
+				return problem(Problems.of(405, "request.method.notAllowed", method + " is not allowed on " + path));
+			}
+			return problem(Problems.of(404, "route.notFound", "no route " + method + " " + path));
+		}
+		Call call = new Call(method, path, match.variables(), rawQuery, exchange.getRequestHeaders(), body);
+		return match.handler().handle(call);
+	}
+
+	private static String readBody(HttpExchange exchange) {
+		try (InputStream in = exchange.getRequestBody()) {
+			byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+			if (bytes.length > MAX_BODY_BYTES) {
+				throw Failure.invalid("request.tooLarge", "the body is over " + MAX_BODY_BYTES + " bytes");
+			}
+			return new String(bytes, StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw Failure.invalid("request.body.unreadable", "the body could not be read");
+		}
+	}
+
+	private static Result problem(Map<String, Object> problem) {
+		return new Result((Integer) problem.get("status"), problem, null);
+	}
+
+	private int send(HttpExchange exchange, Result result) {
+		boolean isProblem = result.body() instanceof Map<?, ?> map && map.containsKey("code") && result.status() >= 400;
+		byte[] bytes = Json.write(result.body()).getBytes(StandardCharsets.UTF_8);
+		var headers = exchange.getResponseHeaders();
+		headers.set("Content-Type", (isProblem ? Problems.CONTENT_TYPE : "application/json") + "; charset=utf-8");
+		headers.set("Cache-Control", "no-store");
+		headers.set(INSTANCE_HEADER, instance);
+		headers.set(VERSION_HEADER, version);
+		try (OutputStream out = exchange.getResponseBody()) {
+			exchange.sendResponseHeaders(result.status(), bytes.length);
+			out.write(bytes);
+		} catch (IOException e) {
+			// the client went away; nothing to tell it
+		} finally {
+			exchange.close();
+		}
+		return result.status();
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread t = new Thread(runnable, prefix + count.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		};
+	}
+
+}

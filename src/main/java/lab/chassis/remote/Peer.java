@@ -1,0 +1,190 @@
+package lab.chassis.remote;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import lab.business.shared.Failure;
+import lab.chassis.http.Json;
+
+/**
+ * One peer module reached over HTTP at a base URL (a service, or the load balancer in front of its
+ * instances). Every call has a connect timeout and a request timeout. Whatever keeps an answer from
+ * coming (refused, timed out, 5xx, garbage, a route the peer does not know) becomes
+ * {@code peer.unavailable}; a peer's own problem answers (400, 404, 409 with a code) pass through.
+ */
+public final class Peer {
+
+	/** Sent on every call so a peer's log and the live view can tell who is calling. */
+	public static final String CALLER_HEADER = "X-Caller";
+
+	private final String name;
+	private final String baseUrl;
+	private final Duration timeout;
+	private final String caller;
+	private volatile HttpClient client;
+
+	/**
+	 * @param name    the module's name, for messages ({@code users})
+	 * @param baseUrl where its routes live, without a trailing slash ({@code http://127.0.0.1:8080/lb/users})
+	 * @param timeout both the connect and the whole-request timeout
+	 * @param caller  this process's instance id, sent as {@value #CALLER_HEADER}
+	 */
+	public Peer(String name, String baseUrl, Duration timeout, String caller) {
+		this.name = name;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.timeout = timeout;
+		this.caller = caller;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public String baseUrl() {
+		return baseUrl;
+	}
+
+	/** GET; empty if the peer answers 404 with one of {@code absentCodes} (say, {@code user.notFound}). */
+	<T> Optional<T> find(String path, Set<String> absentCodes, Function<Object, T> decoder) {
+		return exchange("GET", path, null, absentCodes).map(json -> decode(json, decoder));
+	}
+
+	<T> T get(String path, Function<Object, T> decoder) {
+		return decode(exchange("GET", path, null, Set.of()).orElseThrow(), decoder);
+	}
+
+	<T> T post(String path, Map<String, Object> body, Function<Object, T> decoder) {
+		return decode(exchange("POST", path, body, Set.of()).orElseThrow(), decoder);
+	}
+
+	private <T> T decode(Object json, Function<Object, T> decoder) {
+		try {
+			return decoder.apply(json);
+		} catch (RuntimeException e) {
+			// an answer we cannot read is no answer: the peer (or whatever stands at its URL) is not usable
+			throw Failure.peerUnavailable(name + " gave an answer that could not be read");
+		}
+	}
+
+	private Optional<Object> exchange(String method, String path, Map<String, Object> body, Set<String> absentCodes) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(timeout)
+			.header("Accept", "application/json")
+			.header(CALLER_HEADER, caller);
+		if (body == null) {
+			request.GET();
+		} else {
+			request.header("Content-Type", "application/json; charset=utf-8")
+				.method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+		}
+		HttpResponse<String> response;
+		try {
+			response = client().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		} catch (HttpTimeoutException e) {
+			throw Failure.peerUnavailable(name + " did not answer within " + timeout.toMillis() + " ms");
+		} catch (IOException e) {
+			throw Failure.peerUnavailable(name + " could not be reached");
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw Failure.peerUnavailable(name + " call was interrupted");
+		}
+		return read(response, absentCodes);
+	}
+
+	private Optional<Object> read(HttpResponse<String> response, Set<String> absentCodes) {
+		int status = response.statusCode();
+		Object json;
+		try {
+			json = response.body().isEmpty() ? null : Json.read(response.body());
+		} catch (Json.Malformed e) {
+			throw Failure.peerUnavailable(name + " answered " + status + " with a body that is not JSON");
+		}
+		if (status >= 200 && status < 300 && json != null) {
+			return Optional.of(json);
+		}
+		String code = json instanceof Map<?, ?> problem && problem.get("code") instanceof String c ? c : null;
+		if (status == 404 && code != null && absentCodes.contains(code)) {
+			return Optional.empty();
+		}
+		Failure.Kind kind = switch (status) {
+			case 400 -> Failure.Kind.INVALID;
+			case 404 -> Failure.Kind.NOT_FOUND;
+			case 409 -> Failure.Kind.CONFLICT;
+			default -> null;
+		};
+		if (kind == null || code == null || code.equals("route.notFound")) {
+			throw Failure.peerUnavailable(name + " answered " + status + (code == null ? "" : " " + code));
+		}
+		Object detail = ((Map<?, ?>) json).get("detail");
+		throw new Failure(kind, code, detail == null ? name + " answered " + status : detail.toString());
+	}
+
+	private HttpClient client() {
+		HttpClient c = client;
+		if (c == null) {
+			synchronized (this) {
+				if (client == null) {
+					// built on first use: the JDK client costs start-up time a process may never need
+					client = HttpClient.newBuilder()
+						.connectTimeout(timeout)
+						.version(HttpClient.Version.HTTP_1_1)
+						.followRedirects(HttpClient.Redirect.NEVER)
+						.sslContext(noTls())
+						.build();
+				}
+				c = client;
+			}
+		}
+		return c;
+	}
+
+	/**
+	 * Peers are plain HTTP on the loopback interface. Without a context of its own the JDK client
+	 * loads and parses the whole CA trust store on creation, which costs every service about
+	 * 10 MB and 100 ms; this context has no trust at all, so TLS to a peer is refused outright.
+	 */
+	private static SSLContext noTls() {
+		X509TrustManager trustNobody = new X509TrustManager() {
+			@Override
+			public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+				throw new CertificateException("demo processes do not speak TLS");
+			}
+
+			@Override
+			public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+				throw new CertificateException("demo processes do not speak TLS");
+			}
+
+			@Override
+			public X509Certificate[] getAcceptedIssuers() {
+				return new X509Certificate[0];
+			}
+		};
+		try {
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(new KeyManager[0], new TrustManager[] {trustNobody}, null);
+			return context;
+		} catch (GeneralSecurityException e) {
+			throw new IllegalStateException("no TLS context: " + e.getMessage(), e);
+		}
+	}
+
+}

@@ -1,0 +1,21 @@
+package lab;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole site with its real demo fleet (child processes) on a random port. Every test class with
+ * this annotation shares one context, so the fleet starts once per run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "server.address=127.0.0.1", "lab.fleet.autostart=true", "lab.fleet.data-dir=target/it-fleet-data" })
+public @interface FleetTest {
+
+}

@@ -1,0 +1,51 @@
+package lab.chassis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchArgsTest {
+
+	@Test
+	void parsesEveryArgument() {
+		LaunchArgs args = LaunchArgs.parse("--role=posts", "--port=0", "--data-dir=/tmp/x", "--version=v2",
+			"--instance=posts-2", "--peer.users=http://127.0.0.1:8080/lb/users", "--parent-pid=1", "--timeout-ms=250",
+			"--log=none");
+		assertThat(args.role()).isEqualTo(Role.POSTS);
+		assertThat(args.dataDir()).isEqualTo(Path.of("/tmp/x"));
+		assertThat(args.version()).isEqualTo("v2");
+		assertThat(args.instance()).isEqualTo("posts-2");
+		assertThat(args.peers()).containsEntry("users", "http://127.0.0.1:8080/lb/users");
+		assertThat(args.parentPid()).hasValue(1);
+		assertThat(args.timeout().toMillis()).isEqualTo(250);
+		assertThat(args.logRequests()).isFalse();
+		assertThat(args.watchStdin()).isTrue();
+	}
+
+	@Test
+	void hasDefaults() {
+		LaunchArgs args = LaunchArgs.parse("--role=users");
+		assertThat(args.port()).isZero();
+		assertThat(args.version()).isEqualTo("v1");
+		assertThat(args.instance()).isEqualTo("users-1");
+		assertThat(args.timeout().toMillis()).isEqualTo(1000);
+		assertThat(args.parentPid()).isEmpty();
+		assertThat(args.watchStdin()).isFalse();
+		assertThat(args.logRequests()).isTrue();
+	}
+
+	@Test
+	void refusesWhatCannotWork() {
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=site")).hasMessageContaining("unknown role");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=posts")).hasMessageContaining("--peer.users");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=threads", "--peer.users=http://a")).hasMessageContaining("--peer.posts");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--version=v3")).hasMessageContaining("version");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--port=70000")).hasMessageContaining("port");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--instance=a b")).hasMessageContaining("instance");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "port=1")).hasMessageContaining("--name=value");
+	}
+
+}

@@ -1,0 +1,41 @@
+package lab.chassis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchCommandTest {
+
+	@Test
+	void startsTheCurrentJavaWithSmallFlagsAndTheRoleArguments() {
+		List<String> command = LaunchCommand.of("payments").instance("payments-2").port(0).version("v2")
+			.peer("users", "http://127.0.0.1:8080/lb/users").timeoutMs(500).toList();
+		assertThat(command.get(0)).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
+		assertThat(command).containsSubsequence(LaunchCommand.JVM_FLAGS);
+		assertThat(command).contains("--role=payments", "--instance=payments-2", "--port=0", "--version=v2",
+			"--peer.users=http://127.0.0.1:8080/lb/users", "--timeout-ms=500",
+			"--parent-pid=" + ProcessHandle.current().pid());
+	}
+
+	@Test
+	void fromClassesTheChildGetsOnlyTheApplicationAndH2() {
+		List<String> launcher = LaunchCommand.applicationLauncher();
+		assertThat(launcher).hasSize(3);
+		assertThat(launcher.get(0)).isEqualTo("-cp");
+		assertThat(launcher.get(2)).isEqualTo(LaunchCommand.MAIN_CLASS);
+		String[] entries = launcher.get(1).split(File.pathSeparator);
+		assertThat(entries).hasSize(2);
+		assertThat(entries[1]).contains("h2");
+	}
+
+	@Test
+	void detachedDropsTheParentWatch() {
+		assertThat(LaunchCommand.of("users").detached().toList())
+			.noneMatch(a -> a.startsWith("--parent-pid"))
+			.contains("--watch-stdin=false");
+	}
+
+}

@@ -1,0 +1,79 @@
+package lab.chassis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * (e) A child exits within 2 s when its parent dies by SIGKILL: through the parent-pid watch, through
+ * the end of its standard input, and with both (the default).
+ */
+class NoOrphansIT {
+
+	@TempDir
+	Path dir;
+
+	@ParameterizedTest
+	@ValueSource(strings = {"both", "pid", "stdin"})
+	void aChildDiesWithinTwoSecondsOfItsParent(String mode) throws Exception {
+		Process parent = new ProcessBuilder(List.of(LaunchCommand.javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+			"-cp", LaunchCommand.currentClassPath(), OrphanParent.class.getName(), mode, dir.toString()))
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		ProcessHandle child = null;
+		try {
+			BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+			String line = out.readLine();
+			assertThat(line).as("the parent's report").startsWith("CHILD ").contains("READY port=");
+			child = ProcessHandle.of(Long.parseLong(line.split(" ")[1])).orElseThrow();
+			String childUrl = "http://127.0.0.1:" + line.replaceAll(".*port=(\\d+).*", "$1");
+			assertThat(isRunning(child)).isTrue();
+
+			parent.destroyForcibly();
+			assertThat(parent.waitFor(5, TimeUnit.SECONDS)).isTrue();
+			long killedAt = System.nanoTime();
+			while (isRunning(child) && System.nanoTime() - killedAt < 5_000_000_000L) {
+				Thread.sleep(10);
+			}
+			long tookMillis = (System.nanoTime() - killedAt) / 1_000_000;
+			assertThat(isRunning(child)).as("child still running " + tookMillis + " ms after its parent died").isFalse();
+			assertThat(tookMillis).isLessThan(2000);
+			assertThat(Http.isRefused(childUrl + "/health/live")).isTrue();
+		} finally {
+			parent.destroyForcibly();
+			if (child != null && isRunning(child)) {
+				child.destroyForcibly();
+			}
+		}
+	}
+
+	/**
+	 * Running, as opposed to exited: an orphan that has exited stays a zombie until init reaps it,
+	 * which in some sandboxes takes a second or more; a zombie holds no memory, port or file.
+	 */
+	static boolean isRunning(ProcessHandle process) {
+		Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
+		if (!Files.isDirectory(Path.of("/proc"))) {
+			return process.isAlive();
+		}
+		try {
+			String text = Files.readString(stat);
+			char state = text.charAt(text.lastIndexOf(')') + 2);
+			return state != 'Z' && state != 'X';
+		} catch (IOException gone) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,113 @@
+package lab.fleet;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** A test's view of the site's fleet API over real HTTP. */
+final class FleetClient {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final String base;
+
+	FleetClient(int port) {
+		this.base = "http://127.0.0.1:" + port;
+	}
+
+	record Answer(int status, Map<String, Object> body) {
+	}
+
+	Answer get(String path, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).headers(withAccept(headers)).GET());
+	}
+
+	Answer post(String path, String form, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.headers(withAccept(headers))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
+	private static String[] withAccept(String[] headers) {
+		String[] all = new String[headers.length + 2];
+		all[0] = "Accept";
+		all[1] = "application/json";
+		System.arraycopy(headers, 0, all, 2, headers.length);
+		return all;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Answer send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> r = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			Map<String, Object> body = r.body().isBlank() ? Map.of() : this.json.readValue(r.body(), Map.class);
+			return new Answer(r.statusCode(), body);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Every instance of the fleet as the API shows it. */
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> instances() {
+		List<Map<String, Object>> out = new java.util.ArrayList<>();
+		for (Map<String, Object> t : (List<Map<String, Object>>) get("/api/fleet?lang=en").body().get("topologies")) {
+			for (Map<String, Object> s : (List<Map<String, Object>>) t.get("services")) {
+				out.addAll((List<Map<String, Object>>) s.get("instances"));
+			}
+		}
+		return out;
+	}
+
+	Map<String, Object> instance(String id) {
+		return instances().stream().filter(i -> id.equals(i.get("id"))).findFirst().orElseThrow();
+	}
+
+	/** Waits (up to a limit) until the fleet's state satisfies the condition. */
+	void await(String what, Predicate<List<Map<String, Object>>> condition, Duration limit) {
+		long until = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < until) {
+			if (condition.test(instances())) {
+				return;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		throw new AssertionError("timed out waiting until " + what + ": " + instances());
+	}
+
+	void awaitReady(String... ids) {
+		await(String.join(", ", ids) + " ready", all -> {
+			for (String id : ids) {
+				if (all.stream().noneMatch(i -> id.equals(i.get("id")) && "ready".equals(i.get("state")))) {
+					return false;
+				}
+			}
+			return true;
+		}, Duration.ofSeconds(20));
+	}
+
+}
