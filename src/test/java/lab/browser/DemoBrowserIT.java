@@ -1,0 +1,48 @@
+package lab.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import lab.FleetTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live demo in real Chromium against the real fleet: act on a process from the page, watch it. */
+@FleetTest
+class DemoBrowserIT {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void killingPaymentsFromThePageTurnsItsNodeRedAndDegradesTips() {
+		WebDriver driver = Browser.driver();
+		String base = "http://127.0.0.1:" + this.port;
+		LessonPage.open(driver, base, "en", "resilience");
+		DemoWidget demo = new DemoWidget(driver);
+		String payments = demo.readyInstance("payments");
+		assertThat(demo.diagramNodeClass(payments)).contains("state-ready");
+		demo.act(payments, "instance", "kill").awaitState(payments, "killed");
+		assertThat(demo.diagramNodeClass(payments)).contains("state-killed");
+		assertThat(demo.tipFirstPost("microservices")).isEqualTo("Tips are unavailable right now.");
+		assertThat(demo.feedAuthors("microservices")).isNotEmpty();
+		Browser.screenshot("en-demo-payments-killed");
+		demo.act(payments, "instance", "start").awaitState(payments, "ready");
+	}
+
+	@Test
+	void thePersianDemoSpeaksPersian() {
+		WebDriver driver = Browser.driver();
+		LessonPage.open(driver, "http://127.0.0.1:" + this.port, "fa", "resilience");
+		DemoWidget demo = new DemoWidget(driver);
+		String users = demo.readyInstance("users");
+		demo.act(users, "instance", "kill").awaitState(users, "killed");
+		org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+				java.time.Duration.ofSeconds(15));
+		wait.until(d -> demo.feedAuthors("microservices").contains("نام در دسترس نیست"));
+		Browser.screenshot("fa-demo-users-killed");
+		demo.act(users, "instance", "start").awaitState(users, "ready");
+	}
+
+}
