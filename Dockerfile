@@ -19,8 +19,8 @@ RUN mkdir -p /app/data && chown lab:lab /app/data
 USER lab
 # Inside a container the site must listen beyond loopback; the demo processes stay on loopback.
 ENV LAB_ADDRESS=0.0.0.0 \
-    LAB_DATA_DIR=/app/data
+    LAB_FLEET_DATA_DIR=/app/data
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["java", "-jar", "/app/microservices-lab.jar", "--role=probe", "--url=http://127.0.0.1:8080/health/ready"]
-ENTRYPOINT ["java", "-jar", "/app/microservices-lab.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-jar", "/app/microservices-lab.jar"]

@@ -1,5 +1,8 @@
 package lab.site;
 
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,11 +17,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import lab.content.ContentStore;
+import lab.content.GlossaryTerm;
 import lab.content.Lang;
 import lab.content.Lesson;
 import lab.system.PathLocaleResolver;
 
-/** Home, glossary and about pages, and the redirect from {@code /} to a language. */
+/**
+ * Home, glossary and about pages, and the redirect from {@code /} to a language. The glossary is
+ * in the alphabetical order of the page's language.
+ */
 @Controller
 class PagesController {
 
@@ -59,8 +66,12 @@ class PagesController {
 
 	@GetMapping(LANG + "/glossary")
 	String glossary(@PathVariable String lang, Model model) {
-		model.addAttribute("terms", this.content.glossary());
-		model.addAttribute("lang", lang(lang));
+		Lang language = lang(lang);
+		Collator collator = Collator.getInstance(language.locale());
+		List<GlossaryTerm> terms = new ArrayList<>(this.content.glossary());
+		terms.sort(Comparator.comparing(t -> t.term(language), collator));
+		model.addAttribute("terms", terms);
+		model.addAttribute("lang", language);
 		return GLOSSARY_VIEW;
 	}
 

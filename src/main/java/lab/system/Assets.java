@@ -16,14 +16,8 @@ public class Assets {
 
 	private final String bootstrap = version("org.webjars", "bootstrap");
 
-	private final String uplot = version("org.webjars.npm", "uplot");
-
 	public String bootstrap() {
 		return this.bootstrap;
-	}
-
-	public String uplot() {
-		return this.uplot;
 	}
 
 	static String version(String group, String artifact) {
