@@ -292,13 +292,11 @@ Demo.prototype.render = function (view) {
 
 Demo.prototype.renderSettings = function (view) {
   const toggles = [
-    ['.demo-toggle-resilience', 'resilience', view.settings.resilience, 'btn-outline-danger'],
-    ['.demo-toggle-restart', 'autoRestart', view.settings.autoRestart, 'btn-outline-secondary'],
+    ['.demo-toggle-resilience', 'resilience', view.settings.resilience],
+    ['.demo-toggle-restart', 'autoRestart', view.settings.autoRestart],
   ];
-  for (const [selector, field, on, offClass] of toggles) {
+  for (const [selector, field, on] of toggles) {
     const toggle = this.root.querySelector(selector);
-    toggle.classList.toggle('btn-success', on);
-    toggle.classList.toggle(offClass, !on);
     toggle.setAttribute('aria-pressed', String(on));
     toggle.form.querySelector(`input[name="${field}"]`).value = String(!on);
   }

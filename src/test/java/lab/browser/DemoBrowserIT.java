@@ -32,6 +32,22 @@ class DemoBrowserIT {
 	}
 
 	@Test
+	void aLiveWidgetFullOfProcessesHasNoAccessibilityViolations() {
+		WebDriver driver = Browser.driver();
+		for (String lang : java.util.List.of("en", "fa")) {
+			LessonPage.open(driver, "http://127.0.0.1:" + this.port, lang, "monolith");
+			new DemoWidget(driver).awaitFeed("monolith");
+			Browser.screenshot(lang + "-demo-monolith");
+			com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+				.include(java.util.List.of("section.demo"))
+				.analyze(driver);
+			assertThat(results.getViolations()).as(lang)
+				.extracting(v -> v.getId() + " " + v.getNodes().stream().limit(2).map(n -> n.getTarget().toString()).toList())
+				.isEmpty();
+		}
+	}
+
+	@Test
 	void thePersianDemoSpeaksPersian() {
 		WebDriver driver = Browser.driver();
 		LessonPage.open(driver, "http://127.0.0.1:" + this.port, "fa", "resilience");

@@ -64,6 +64,11 @@ final class DemoWidget {
 			.orElse("");
 	}
 
+	DemoWidget awaitFeed(String topology) {
+		this.wait.until(d -> !feedAuthors(topology).isEmpty());
+		return this;
+	}
+
 	List<String> feedAuthors(String topology) {
 		return this.driver.findElements(By.cssSelector("[data-topology='" + topology + "'] .demo-post strong"))
 			.stream()

@@ -100,6 +100,8 @@ class SiteBrowserIT {
 			check(lang + "-glossary", problems);
 			GenericPage.open(this.driver, this.base, "/" + lang + "/about", "about");
 			check(lang + "-about", problems);
+			GenericPage.open(this.driver, this.base, "/" + lang + "/fleet", "fleet");
+			check(lang + "-fleet", problems);
 			GenericPage.open(this.driver, this.base, "/" + lang + "/lessons/no-such-lesson", "error");
 			check(lang + "-not-found", problems);
 		}

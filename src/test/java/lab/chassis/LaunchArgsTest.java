@@ -13,7 +13,7 @@ class LaunchArgsTest {
 	void parsesEveryArgument() {
 		LaunchArgs args = LaunchArgs.parse("--role=posts", "--port=0", "--data-dir=/tmp/x", "--version=v2",
 			"--instance=posts-2", "--peer.users=http://127.0.0.1:8080/lb/users", "--parent-pid=1", "--timeout-ms=250",
-			"--log=none");
+			"--fallbacks=false", "--log=none");
 		assertThat(args.role()).isEqualTo(Role.POSTS);
 		assertThat(args.dataDir()).isEqualTo(Path.of("/tmp/x"));
 		assertThat(args.version()).isEqualTo("v2");
@@ -21,6 +21,7 @@ class LaunchArgsTest {
 		assertThat(args.peers()).containsEntry("users", "http://127.0.0.1:8080/lb/users");
 		assertThat(args.parentPid()).hasValue(1);
 		assertThat(args.timeout().toMillis()).isEqualTo(250);
+		assertThat(args.fallbacks()).isFalse();
 		assertThat(args.logRequests()).isFalse();
 		assertThat(args.watchStdin()).isTrue();
 	}
@@ -32,6 +33,7 @@ class LaunchArgsTest {
 		assertThat(args.version()).isEqualTo("v1");
 		assertThat(args.instance()).isEqualTo("users-1");
 		assertThat(args.timeout().toMillis()).isEqualTo(1000);
+		assertThat(args.fallbacks()).isTrue();
 		assertThat(args.parentPid()).isEmpty();
 		assertThat(args.watchStdin()).isFalse();
 		assertThat(args.logRequests()).isTrue();
@@ -46,6 +48,9 @@ class LaunchArgsTest {
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--port=70000")).hasMessageContaining("port");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--instance=a b")).hasMessageContaining("instance");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "port=1")).hasMessageContaining("--name=value");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--fallbacks=yes")).hasMessageContaining("fallbacks");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--timeout-ms=0")).hasMessageContaining("timeout-ms");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--timeout-ms=60001")).hasMessageContaining("timeout-ms");
 	}
 
 }

@@ -12,12 +12,18 @@ class LaunchCommandTest {
 	@Test
 	void startsTheCurrentJavaWithSmallFlagsAndTheRoleArguments() {
 		List<String> command = LaunchCommand.of("payments").instance("payments-2").port(0).version("v2")
-			.peer("users", "http://127.0.0.1:8080/lb/users").timeoutMs(500).toList();
+			.peer("users", "http://127.0.0.1:8080/lb/users").timeoutMs(500).fallbacks(false).toList();
 		assertThat(command.get(0)).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
 		assertThat(command).containsSubsequence(LaunchCommand.JVM_FLAGS);
 		assertThat(command).contains("--role=payments", "--instance=payments-2", "--port=0", "--version=v2",
-			"--peer.users=http://127.0.0.1:8080/lb/users", "--timeout-ms=500",
+			"--peer.users=http://127.0.0.1:8080/lb/users", "--timeout-ms=500", "--fallbacks=false",
 			"--parent-pid=" + ProcessHandle.current().pid());
+	}
+
+	@Test
+	void theChildsDatabaseServerStaysOnLoopback() {
+		assertThat(LaunchCommand.JVM_FLAGS).contains("-Dh2.bindAddress=127.0.0.1");
+		assertThat(LaunchCommand.of("users").fallbacks(true).toList()).contains("--fallbacks=true");
 	}
 
 	@Test

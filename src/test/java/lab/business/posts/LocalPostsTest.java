@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,24 @@ class LocalPostsTest {
 	}
 
 	@Test
+	void withFallbacksOffAFailedPeerFailsTheReadToo() {
+		AtomicBoolean fallbacks = new AtomicBoolean(false);
+		LocalPosts withoutUsers = LocalPosts.open(db, Stores.usersDown(), fallbacks::get);
+		assertCode(() -> withoutUsers.feed(10), "peer.unavailable", Failure.Kind.UNAVAILABLE);
+		assertCode(() -> withoutUsers.find(1), "peer.unavailable", Failure.Kind.UNAVAILABLE);
+		// the switch is read on every request
+		fallbacks.set(true);
+		assertThat(withoutUsers.feed(10).degraded()).isTrue();
+		assertThat(withoutUsers.find(1)).isPresent();
+	}
+
+	@Test
+	void aStoreThatIsUnavailableIsNoReasonToDegrade() {
+		LocalPosts storeDown = LocalPosts.open(db, new LocalUsersWhoseStoreIsDown());
+		assertCode(() -> storeDown.feed(10), "store.unavailable", Failure.Kind.UNAVAILABLE);
+	}
+
+	@Test
 	void reactionsCountUp() {
 		posts.react(2);
 		assertThat(posts.react(2).reactions()).isEqualTo(2);
@@ -89,6 +108,33 @@ class LocalPostsTest {
 		assertCode(() -> posts.feed(0), "feed.limit.range", Failure.Kind.INVALID);
 		assertCode(() -> posts.feed(201), "feed.limit.range", Failure.Kind.INVALID);
 		assertThat(posts.feed(2).posts()).hasSize(2);
+	}
+
+	/** Users in the same process (the monolith) whose database is not reachable for now. */
+	private static final class LocalUsersWhoseStoreIsDown implements lab.business.users.UsersApi {
+		@Override
+		public java.util.List<lab.business.users.User> all() {
+			throw down();
+		}
+
+		@Override
+		public java.util.Optional<lab.business.users.User> find(long id) {
+			throw down();
+		}
+
+		@Override
+		public java.util.Map<Long, lab.business.users.User> findAll(java.util.Collection<Long> ids) {
+			throw down();
+		}
+
+		@Override
+		public lab.business.users.User create(lab.business.users.NewUser user) {
+			throw down();
+		}
+
+		private static Failure down() {
+			return Failure.storeUnavailable("the database cannot be reached yet");
+		}
 	}
 
 	private static void assertCode(ThrowingCallable call, String code, Failure.Kind kind) {

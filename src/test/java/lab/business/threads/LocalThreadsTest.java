@@ -19,6 +19,7 @@ import lab.business.posts.NewPost;
 import lab.business.posts.Post;
 import lab.business.posts.PostsApi;
 import lab.business.shared.Failure;
+import lab.business.shared.Fallbacks;
 import lab.business.users.LocalUsers;
 import lab.chassis.store.H2Database;
 
@@ -74,6 +75,16 @@ class LocalThreadsTest {
 		LocalThreads postsDown = LocalThreads.open(db, postsDown(), users);
 		assertCode(() -> postsDown.reply(2, new NewReply(1L, "hi")), "peer.unavailable", Failure.Kind.UNAVAILABLE);
 		assertThat(postsDown.replies(2).degraded()).isTrue();
+	}
+
+	@Test
+	void withFallbacksOffAFailedPeerFailsTheReplyListToo() {
+		LocalThreads usersDown = LocalThreads.open(db, posts, Stores.usersDown(), Fallbacks.OFF);
+		assertCode(() -> usersDown.replies(2), "peer.unavailable", Failure.Kind.UNAVAILABLE);
+		LocalThreads postsDown = LocalThreads.open(db, postsDown(), users, Fallbacks.OFF);
+		assertCode(() -> postsDown.replies(2), "peer.unavailable", Failure.Kind.UNAVAILABLE);
+		// with every peer up, fallbacks change nothing
+		assertThat(LocalThreads.open(db, posts, users, Fallbacks.OFF).replies(2).degraded()).isFalse();
 	}
 
 	private static PostsApi postsDown() {
