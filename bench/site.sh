@@ -15,6 +15,7 @@
 #   SITE_PORT      port for the site (default 18480)      NGINX_PORT  port for nginx (default 18481)
 #   STARTS         fresh JVM starts to time (default 5)   START_TIMEOUT  seconds per start (default 90)
 #   WRK_THREADS / WRK_CONNS / WRK_WARMUP / WRK_DURATION / WRK_ROUNDS  (default 2 / 32 / 5 / 15 / 2)
+#   JAVA_OPTS      the site JVM's flags (default: serial GC, 256 MB heap, as `./mvnw spring-boot:run`)
 #   BENCH_KEEP=1   keep the temporary folder (logs, nginx.conf, fetched files) and print its path
 
 set -euo pipefail
@@ -33,6 +34,8 @@ for arg in "$@"; do
 done
 
 LAB_JAR=${LAB_JAR:-target/microservices-lab.jar}
+# The site's JVM flags, as the README's run command and the image use them.
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=160m}
 SITE_PORT=${SITE_PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
 STARTS=${STARTS:-5}
@@ -204,7 +207,8 @@ fi
 # 1. Start-up
 
 start_site() { # log file; sets SITE_PID
-	setsid java -jar "$LAB_JAR" "--server.port=$SITE_PORT" >"$1" 2>&1 </dev/null &
+	# shellcheck disable=SC2086
+	setsid java $JAVA_OPTS -jar "$LAB_JAR" "--server.port=$SITE_PORT" "--lab.fleet.data-dir=$TMP/fleet-data" >"$1" 2>&1 </dev/null &
 	SITE_PID=$!
 }
 
