@@ -45,6 +45,16 @@ final class LessonPage extends SitePage {
 		return new LessonPage(this.driver);
 	}
 
+	/** Presses a key on the page and waits for the lesson it leads to. */
+	LessonPage press(CharSequence key) {
+		String before = slug();
+		this.driver.findElement(By.tagName("body")).sendKeys(key);
+		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, java.time.Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.cssSelector("article[data-slug]")).isEmpty()
+					&& !before.equals(d.findElement(By.cssSelector("article[data-slug]")).getAttribute("data-slug")));
+		return new LessonPage(this.driver);
+	}
+
 	int tableOfContentsEntries() {
 		return this.driver.findElements(By.cssSelector(".toc li")).size();
 	}

@@ -87,6 +87,18 @@ class SiteBrowserIT {
 	}
 
 	@Test
+	void arrowKeysFollowTheReadingDirection() {
+		String first = HomePage.open(this.driver, this.base, "en").lessonSlugs().get(1);
+		LessonPage fa = LessonPage.open(this.driver, this.base, "fa", first);
+		LessonPage forward = fa.press(org.openqa.selenium.Keys.ARROW_LEFT);
+		assertThat(forward.slug()).isNotEqualTo(first);
+		LessonPage back = forward.press(org.openqa.selenium.Keys.ARROW_RIGHT);
+		assertThat(back.slug()).isEqualTo(first);
+		LessonPage en = LessonPage.open(this.driver, this.base, "en", first).press(org.openqa.selenium.Keys.ARROW_RIGHT);
+		assertThat(en.slug()).isEqualTo(forward.slug());
+	}
+
+	@Test
 	void everyPageInBothLanguagesHasNoAccessibilityViolations() {
 		List<String> problems = new ArrayList<>();
 		for (String lang : List.of("en", "fa")) {
