@@ -43,7 +43,7 @@ public class Gateway {
 			.slidingWindowSize(10)
 			.minimumNumberOfCalls(4)
 			.failureRateThreshold(50)
-			.waitDurationInOpenState(Duration.ofSeconds(5))
+			.waitDurationInOpenState(Duration.ofSeconds(2))
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.automaticTransitionFromOpenToHalfOpenEnabled(true)
 			.build());
