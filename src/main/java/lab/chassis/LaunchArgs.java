@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * The arguments of a demo process, all {@code --name=value}: {@code role}, {@code port} (0 = any
- * free port), {@code data-dir}, {@code version} (v1|v2), {@code instance}, {@code peer.<module>},
- * {@code parent-pid}, {@code timeout-ms}, {@code log} (requests|none), {@code watch-stdin}
- * (true|false; on by default when a parent pid is given).
+ * free port), {@code data-dir} (instances of a service on the same dir share its database),
+ * {@code version} (v1|v2), {@code instance}, {@code peer.<module>}, {@code parent-pid},
+ * {@code timeout-ms} (the initial timeout of peer calls, 1..60000, default 1000), {@code fallbacks}
+ * (true|false, default true: reads degrade when a peer fails), {@code log} (requests|none),
+ * {@code watch-stdin} (true|false; on by default when a parent pid is given). Timeout and fallbacks
+ * can be changed later with {@code POST /settings}.
  */
 public record LaunchArgs(
 	Role role,
@@ -22,6 +25,7 @@ public record LaunchArgs(
 	Map<String, String> peers,
 	OptionalLong parentPid,
 	Duration timeout,
+	boolean fallbacks,
 	boolean logRequests,
 	boolean watchStdin) {
 
@@ -66,13 +70,25 @@ public record LaunchArgs(
 			? OptionalLong.of(number(named, "parent-pid", 0, 1, Long.MAX_VALUE))
 			: OptionalLong.empty();
 		Duration timeout = Duration.ofMillis(number(named, "timeout-ms", DEFAULT_TIMEOUT_MS, 1, 60_000));
+		boolean fallbacks = bool(named, "fallbacks", true);
 		String log = named.getOrDefault("log", "requests");
 		if (!log.equals("requests") && !log.equals("none")) {
 			throw new IllegalArgumentException("log must be requests or none, got '" + log + "'");
 		}
 		boolean watchStdin = Boolean.parseBoolean(named.getOrDefault("watch-stdin", String.valueOf(parentPid.isPresent())));
-		return new LaunchArgs(role, port, dataDir, version, instance, Map.copyOf(peers), parentPid, timeout,
+		return new LaunchArgs(role, port, dataDir, version, instance, Map.copyOf(peers), parentPid, timeout, fallbacks,
 			log.equals("requests"), watchStdin);
+	}
+
+	private static boolean bool(Map<String, String> named, String name, boolean fallback) {
+		String text = named.get(name);
+		if (text == null) {
+			return fallback;
+		}
+		if (!text.equals("true") && !text.equals("false")) {
+			throw new IllegalArgumentException(name + " must be true or false, got '" + text + "'");
+		}
+		return text.equals("true");
 	}
 
 	private static long number(Map<String, String> named, String name, long fallback, long min, long max) {

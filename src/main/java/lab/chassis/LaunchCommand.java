@@ -24,7 +24,8 @@ import java.util.jar.Manifest;
  * Process p = new ProcessBuilder(cmd).start();   // keep p's stdin open; read its stdout for READY
  * }</pre>
  * By default the child gets {@code --parent-pid} of this JVM, so it exits within 2 s of this JVM's
- * death, and it also exits when its standard input is closed.
+ * death, and it also exits when its standard input is closed. Children of one role given the same
+ * {@code dataDir} share one database: the first one serves it to the others on 127.0.0.1.
  */
 public final class LaunchCommand {
 
@@ -49,7 +50,11 @@ public final class LaunchCommand {
 		"-XX:+ExitOnOutOfMemoryError",
 		"-Xshare:auto",
 		"-Djava.awt.headless=true",
-		"-Dfile.encoding=UTF-8");
+		"-Dfile.encoding=UTF-8",
+		// the H2 server of an instance that serves its service's database to the others: loopback only
+		"-Dh2.bindAddress=127.0.0.1",
+		// without TCP_NODELAY, each keep-alive answer of the JDK's HTTP server waits ~40 ms for a delayed ACK
+		"-Dsun.net.httpserver.nodelay=true");
 
 	private final String role;
 	private final Map<String, String> arguments = new LinkedHashMap<>();
@@ -89,9 +94,21 @@ public final class LaunchCommand {
 		return arg("peer." + module, baseUrl);
 	}
 
-	/** Connect and request timeout of the child's calls to its peers (default 1000 ms). */
+	/**
+	 * Connect and request timeout of the child's calls to its peers, 1..60000 (default 1000 ms); the
+	 * child starts with it, {@code POST /settings {"peerTimeoutMs": n}} changes it later.
+	 */
 	public LaunchCommand timeoutMs(long millis) {
 		return arg("timeout-ms", String.valueOf(millis));
+	}
+
+	/**
+	 * Whether the child degrades a read when a peer fails (default true), or answers 503
+	 * {@code peer.unavailable}; the child starts with it, {@code POST /settings {"fallbacks": b}}
+	 * changes it later.
+	 */
+	public LaunchCommand fallbacks(boolean on) {
+		return arg("fallbacks", String.valueOf(on));
 	}
 
 	/** The pid the child watches (default: this JVM); the child exits when it is gone. */

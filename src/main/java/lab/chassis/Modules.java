@@ -1,6 +1,5 @@
 package lab.chassis;
 
-import java.time.Duration;
 import java.util.List;
 
 import lab.business.payments.LocalPayments;
@@ -20,26 +19,29 @@ import lab.chassis.http.Router;
 import lab.chassis.remote.HttpPostsApi;
 import lab.chassis.remote.HttpUsersApi;
 import lab.chassis.remote.Peer;
+import lab.chassis.remote.Resilience;
 import lab.monolith.Monolith;
 
 /**
  * The modules a process serves (null for those it does not), wired for its role: a service gets
- * its own module over the local database plus HTTP clients for its peers; the monolith gets all
- * four in-process.
+ * its own module over its service's database plus HTTP clients for its peers, whose timeout and
+ * fallbacks follow the process's {@link Resilience} settings; the monolith gets all four
+ * in-process (no peer calls, so the settings do not matter there).
  */
 record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi payments) {
 
-	static Modules assemble(LaunchArgs args, Database db) {
+	static Modules assemble(LaunchArgs args, Database db, Resilience resilience) {
 		switch (args.role()) {
 			case USERS:
 				return new Modules(LocalUsers.open(db), null, null, null);
 			case POSTS:
-				return new Modules(null, LocalPosts.open(db, remoteUsers(args)), null, null);
+				return new Modules(null, LocalPosts.open(db, remoteUsers(args, resilience), resilience), null, null);
 			case THREADS:
-				PostsApi posts = new HttpPostsApi(peer(args, "posts"));
-				return new Modules(null, null, LocalThreads.open(db, posts, remoteUsers(args)), null);
+				PostsApi posts = new HttpPostsApi(peer(args, "posts", resilience));
+				return new Modules(null, null,
+					LocalThreads.open(db, posts, remoteUsers(args, resilience), resilience), null);
 			case PAYMENTS:
-				return new Modules(null, null, null, LocalPayments.open(db, remoteUsers(args)));
+				return new Modules(null, null, null, LocalPayments.open(db, remoteUsers(args, resilience)));
 			case MONOLITH:
 				Monolith monolith = Monolith.assemble(db);
 				return new Modules(monolith.users(), monolith.posts(), monolith.threads(), monolith.payments());
@@ -68,13 +70,12 @@ record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi p
 		return args.role().modules();
 	}
 
-	private static UsersApi remoteUsers(LaunchArgs args) {
-		return new HttpUsersApi(peer(args, "users"));
+	private static UsersApi remoteUsers(LaunchArgs args, Resilience resilience) {
+		return new HttpUsersApi(peer(args, "users", resilience));
 	}
 
-	private static Peer peer(LaunchArgs args, String module) {
-		Duration timeout = args.timeout();
-		return new Peer(module, args.peers().get(module), timeout, args.instance());
+	private static Peer peer(LaunchArgs args, String module, Resilience resilience) {
+		return new Peer(module, args.peers().get(module), resilience::peerTimeout, args.instance());
 	}
 
 }

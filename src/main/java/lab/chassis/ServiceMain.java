@@ -7,17 +7,24 @@ import lab.chassis.http.Chaos;
 import lab.chassis.http.Json;
 import lab.chassis.http.Router;
 import lab.chassis.http.WebServer;
+import lab.chassis.remote.Resilience;
 import lab.chassis.store.H2Database;
 
 /**
  * Entry point of a demo process ({@code --role=users|posts|threads|payments|monolith}), on the plain
  * JDK: no Spring, so it is ready in well under a second and small in memory.
  * <p>
- * Start-up order: watch the parent, bind the port (live from here on), open the database and the
- * modules (seeding on first start), then mark ready and print exactly one line,
+ * Start-up order: watch the parent, bind the port (live from here on), open the service's database
+ * (serving it to the service's other instances, or connecting to the instance that does) and the
+ * modules (seeding once per database), then mark ready and print exactly one line,
  * {@code READY port=<port> pid=<pid>}, which the supervisor waits for. Further stdout lines are the
  * request log (one per request, {@code --log=none} to silence); the supervisor must keep reading
  * stdout, or the process blocks once the pipe buffer is full.
+ * <p>
+ * Stopping (SIGTERM, end of stdin, parent gone) drains first and then exits: this process handles
+ * SIGTERM itself, because the JVM's own handling runs every shutdown hook at once, and the one H2
+ * adds (its mixed mode requires it) would close the database under the requests still draining.
+ * Exit status 143 after SIGTERM, 0 otherwise, as before.
  */
 public final class ServiceMain {
 
@@ -27,11 +34,18 @@ public final class ServiceMain {
 	static final int CANNOT_START = 1;
 	/** How long an exit may take before the process halts anyway (the no-orphan budget is 2 s). */
 	private static final long EXIT_GUARD_MILLIS = 1500;
+	/** How long requests already running get to finish when the process stops. */
+	private static final long DRAIN_MILLIS = 1000;
+	/** The exit status after SIGTERM, as the JVM's own handling gives it (128 + 15). */
+	static final int SIGTERM_STATUS = 143;
 	private static final String HTTP_SERVER_PROVIDER = "com.sun.net.httpserver.HttpServerProvider";
 
 	private final LaunchArgs args;
 	private final AtomicBoolean exiting = new AtomicBoolean();
 	private final long startedAt = System.currentTimeMillis();
+	/** Drains and closes, once; set when the process is ready. */
+	private volatile Runnable stop;
+	private volatile H2Database db;
 
 	private ServiceMain(LaunchArgs args) {
 		this.args = args;
@@ -58,21 +72,23 @@ public final class ServiceMain {
 		if (System.getProperty(HTTP_SERVER_PROVIDER) == null) {
 			System.setProperty(HTTP_SERVER_PROVIDER, "sun.net.httpserver.DefaultHttpServerProvider");
 		}
-		ParentWatch.start(args.parentPid(), args.watchStdin(), this::exitBecause);
+		ParentWatch.start(args.parentPid(), args.watchStdin(), reason -> exitBecause(reason, 0));
 		Router router = new Router();
 		Chaos chaos = new Chaos();
+		Resilience resilience = new Resilience(args.timeout().toMillis(), args.fallbacks());
 		WebServer web = new WebServer(router, chaos, args.instance(), args.version(), args.logRequests());
-		H2Database db = null;
 		try {
 			int port = web.start(args.port());
-			OpsEndpoints.register(router, web, chaos, () -> info(port, web), args.instance());
+			OpsEndpoints.register(router, web, chaos, resilience, () -> info(port, web, resilience), args.instance());
 			db = H2Database.open(args.dataDir(), args.role().id());
-			Modules.assemble(args, db).register(router, args.version());
+			Modules.assemble(args, db, resilience).register(router, args.version());
 			H2Database opened = db;
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				web.stop(1000);
+			stop = once(() -> {
+				web.stop(DRAIN_MILLIS);
 				opened.close();
-			}, "shutdown"));
+			});
+			Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
+			handleSigterm();
 			web.setState(WebServer.State.READY);
 			System.out.println("READY port=" + port + " pid=" + ProcessHandle.current().pid());
 			System.out.flush();
@@ -86,7 +102,8 @@ public final class ServiceMain {
 		}
 	}
 
-	private Map<String, Object> info(int port, WebServer web) {
+	private Map<String, Object> info(int port, WebServer web, Resilience resilience) {
+		H2Database store = db;
 		return Json.object(
 			"role", args.role().id(),
 			"version", args.version(),
@@ -96,12 +113,20 @@ public final class ServiceMain {
 			"modules", Modules.names(args),
 			"peers", args.peers(),
 			"state", web.state().name(),
+			"settings", resilience.values().toJson(),
+			"database", store == null ? null : Json.object(
+				"shared", true,
+				"host", store.isHost(),
+				"reconnects", store.reconnects()),
 			"uptimeMs", System.currentTimeMillis() - startedAt,
 			"heapUsedBytes", Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
 	}
 
-	/** Exits cleanly (shutdown hook closes server and database), or halts if that takes too long. */
-	private void exitBecause(String reason) {
+	/**
+	 * Exits cleanly: drains the server and closes the database (once ready), then exits, which runs
+	 * the shutdown hooks; halts if all that takes too long.
+	 */
+	private void exitBecause(String reason, int status) {
 		if (!exiting.compareAndSet(false, true)) {
 			return;
 		}
@@ -112,11 +137,40 @@ public final class ServiceMain {
 			} catch (InterruptedException ignored) {
 				// halting anyway
 			}
-			Runtime.getRuntime().halt(0);
+			Runtime.getRuntime().halt(status);
 		}, "exit-guard");
 		guard.setDaemon(true);
 		guard.start();
-		System.exit(0);
+		// not a daemon (unlike the signal and watch threads that call this): while it drains, the JVM
+		// cannot end by itself once the HTTP server's threads are gone, which would exit with 0 and
+		// run H2's shutdown hook under the draining requests
+		Thread exit = new Thread(() -> {
+			Runnable drain = stop;
+			if (drain != null) {
+				drain.run();
+			}
+			System.exit(status);
+		}, "exit");
+		exit.setDaemon(false);
+		exit.start();
+	}
+
+	/** SIGTERM drains before the JVM runs its shutdown hooks (see the class comment). */
+	private void handleSigterm() {
+		try {
+			sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> exitBecause("SIGTERM", SIGTERM_STATUS));
+		} catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+			// no signal handling here: the shutdown hook still drains, only alongside H2's own hook
+		}
+	}
+
+	private static Runnable once(Runnable action) {
+		AtomicBoolean done = new AtomicBoolean();
+		return () -> {
+			if (done.compareAndSet(false, true)) {
+				action.run();
+			}
+		};
 	}
 
 }

@@ -1,6 +1,7 @@
 package lab.fleet;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -337,9 +338,33 @@ public class Fleet {
 		}
 	}
 
+	/**
+	 * Turns the resilience patterns on or off everywhere: in the gateway, and in every running
+	 * process (its timeout on calls to peers, and whether it degrades or fails when a peer fails).
+	 */
 	public void setResilience(boolean on) {
 		if (this.resilience.getAndSet(on) != on) {
+			for (Instance instance : allInstances()) {
+				if (instance.state() == InstanceState.READY) {
+					pushResilience(instance, on);
+				}
+			}
 			this.events.add(null, on ? "event.resilienceOn" : "event.resilienceOff", !on);
+		}
+	}
+
+	private Duration peerTimeout(boolean resilient) {
+		return resilient ? this.properties.peerTimeout() : Gateway.PATIENT;
+	}
+
+	private void pushResilience(Instance instance, boolean on) {
+		try {
+			this.client.post(instance, "/settings",
+					"{\"peerTimeoutMs\":" + peerTimeout(on).toMillis() + ",\"fallbacks\":" + on + "}");
+			instance.launchedResilient = on;
+		}
+		catch (FleetProblem ex) {
+			log.warn("could not switch resilience on " + instance.id() + ": " + ex.code());
 		}
 	}
 
@@ -489,6 +514,10 @@ public class Fleet {
 			instance.port = port;
 			instance.readyAt = System.currentTimeMillis();
 			instance.state = InstanceState.READY;
+			if (instance.launchedResilient != this.resilience.get()) {
+				// the switch moved while this process was starting
+				pushResilience(instance, this.resilience.get());
+			}
 			this.events.add(topology, "event.ready", false, instance.id(), instance.version,
 					instance.readyAt - instance.startedAt);
 			return true;
@@ -523,8 +552,10 @@ public class Fleet {
 				}
 			}
 		}
+		boolean on = this.resilience.get();
+		instance.launchedResilient = on;
 		return new ProcessBackend.Spec(role, instance.id(), instance.version,
-				data.resolve(group.id.topology().id()).resolve(role), peers, this.properties.peerTimeout(),
+				data.resolve(group.id.topology().id()).resolve(role), peers, peerTimeout(on), on,
 				data.resolve("logs").resolve(group.id.topology().id() + "-" + instance.id() + ".log"));
 	}
 

@@ -54,6 +54,9 @@ public final class Instance {
 
 	volatile ProcessBackend.Running process;
 
+	/** Whether the process runs with the resilience patterns on (as launched or last switched). */
+	volatile boolean launchedResilient = true;
+
 	/** The chaos last set through the site; a new process starts without any. */
 	volatile Chaos chaos = Chaos.NONE;
 

@@ -30,6 +30,7 @@ class LocalProcessBackend implements ProcessBackend {
 			.version(spec.version())
 			.dataDir(spec.dataDir())
 			.timeoutMs(spec.peerTimeout().toMillis())
+			.fallbacks(spec.fallbacks())
 			.arg("log", "none");
 		spec.peers().forEach(command::peer);
 		Files.createDirectories(spec.logFile().getParent());

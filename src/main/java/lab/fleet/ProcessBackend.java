@@ -16,10 +16,11 @@ public interface ProcessBackend {
 
 	/**
 	 * What to run: a role ({@code users} … {@code monolith}), as an instance with its version, its
-	 * data folder, the base URL of each peer module, and the timeout of its calls to peers.
+	 * data folder (shared by the instances of one service), the base URL of each peer module, the
+	 * timeout of its calls to peers, and whether it degrades (fallbacks) when a peer fails.
 	 */
 	record Spec(String role, String instanceId, String version, Path dataDir, Map<String, String> peers,
-			Duration peerTimeout, Path logFile) {
+			Duration peerTimeout, boolean fallbacks, Path logFile) {
 	}
 
 	/** A launched process. */

@@ -21,7 +21,10 @@ public record Monolith(UsersApi users, PostsApi posts, ThreadsApi threads, Payme
 
 	public static final List<String> MODULES = List.of("users", "posts", "threads", "payments");
 
-	/** Opens (creating and seeding on first start) all four modules on one database. */
+	/**
+	 * Opens all four modules on one database, creating and seeding their tables once per database
+	 * (several monolith instances on one data dir share it, like a service's instances do).
+	 */
 	public static Monolith assemble(Database db) {
 		UsersApi users = LocalUsers.open(db);
 		PostsApi posts = LocalPosts.open(db, users);

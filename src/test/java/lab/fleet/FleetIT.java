@@ -84,6 +84,21 @@ class FleetIT {
 	}
 
 	@Test
+	void withoutResilienceAFailedUsersServiceTakesTheFeedDownToo() {
+		String users = ready("users");
+		this.client.post("/api/fleet/instances/" + users + "/kill", "");
+		assertThat(this.client.get("/api/store/microservices/feed").status()).isEqualTo(200);
+		assertThat(this.client.post("/api/fleet/settings", "resilience=false").status()).isEqualTo(200);
+		FleetClient.Answer feed = this.client.get("/api/store/microservices/feed?lang=en");
+		assertThat(feed.status()).isGreaterThanOrEqualTo(500);
+		assertThat(feed.body().get("ok")).isEqualTo(false);
+		this.client.post("/api/fleet/settings", "resilience=true");
+		assertThat(this.client.get("/api/store/microservices/feed").status()).isEqualTo(200);
+		this.client.post("/api/fleet/instances/" + users + "/start", "");
+		this.client.awaitReady(users);
+	}
+
+	@Test
 	void aCrashInTheMonolithTakesEveryFeatureDown() {
 		String monolith = ready("monolith");
 		assertThat(this.client.post("/api/fleet/instances/" + monolith + "/crash", "").status()).isEqualTo(200);

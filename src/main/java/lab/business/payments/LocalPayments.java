@@ -28,7 +28,7 @@ public final class LocalPayments implements PaymentsApi {
 
 	/** Creates the table if missing and returns the module. */
 	public static LocalPayments open(Database db, UsersApi users) {
-		db.inTransaction(c -> {
+		db.inSetUp(c -> {
 			TipsTable.create(c);
 			return null;
 		});

@@ -38,7 +38,7 @@ public final class LocalPosts implements PostsApi {
 
 	/** As {@link #open(Database, UsersApi)}, degrading reads only while {@code fallbacks} say so. */
 	public static LocalPosts open(Database db, UsersApi users, Fallbacks fallbacks) {
-		db.inTransaction(c -> {
+		db.inSetUp(c -> {
 			PostsTable.createAndSeed(c);
 			return null;
 		});

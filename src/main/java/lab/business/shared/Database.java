@@ -22,6 +22,17 @@ public interface Database {
 	 */
 	<T> T inTransaction(Work<T> work);
 
+	/**
+	 * Runs {@code work} as {@link #inTransaction} does, as the only set-up in progress among all the
+	 * processes that share this database. Modules create their tables and seed them this way, so
+	 * instances starting at the same moment do not trip over each other's schema changes (H2's
+	 * {@code CREATE INDEX IF NOT EXISTS} fails when another session creates the same index at the
+	 * same time). The default, for a database no one shares, is a plain transaction.
+	 */
+	default <T> T inSetUp(Work<T> work) {
+		return inTransaction(work);
+	}
+
 	/** A piece of JDBC work. */
 	@FunctionalInterface
 	interface Work<T> {

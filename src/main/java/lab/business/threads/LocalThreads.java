@@ -40,7 +40,7 @@ public final class LocalThreads implements ThreadsApi {
 
 	/** As {@link #open(Database, PostsApi, UsersApi)}, degrading reads only while {@code fallbacks} say so. */
 	public static LocalThreads open(Database db, PostsApi posts, UsersApi users, Fallbacks fallbacks) {
-		db.inTransaction(c -> {
+		db.inSetUp(c -> {
 			RepliesTable.createAndSeed(c);
 			return null;
 		});

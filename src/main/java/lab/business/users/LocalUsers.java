@@ -23,9 +23,9 @@ public final class LocalUsers implements UsersApi {
 		this.db = db;
 	}
 
-	/** Creates the table if missing, seeds it on first start, and returns the module. */
+	/** Creates the table if missing, seeds it once per database, and returns the module. */
 	public static LocalUsers open(Database db) {
-		db.inTransaction(c -> {
+		db.inSetUp(c -> {
 			UsersTable.createAndSeed(c);
 			return null;
 		});

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -26,7 +27,8 @@ import lab.chassis.http.Json;
 
 /**
  * One peer module reached over HTTP at a base URL (a service, or the load balancer in front of its
- * instances). Every call has a connect timeout and a request timeout. Whatever keeps an answer from
+ * instances). Every call has a connect timeout and a request timeout, read when the call starts, so
+ * a change through {@code POST /settings} applies to the next call. Whatever keeps an answer from
  * coming (refused, timed out, 5xx, garbage, a route the peer does not know) becomes
  * {@code peer.unavailable}; a peer's own problem answers (400, 404, 409 with a code) pass through.
  */
@@ -35,11 +37,15 @@ public final class Peer {
 	/** Sent on every call so a peer's log and the live view can tell who is calling. */
 	public static final String CALLER_HEADER = "X-Caller";
 
+	/** The JDK client and the connect timeout it was built with (which it cannot change). */
+	private record Client(HttpClient http, Duration connectTimeout) {
+	}
+
 	private final String name;
 	private final String baseUrl;
-	private final Duration timeout;
+	private final Supplier<Duration> timeout;
 	private final String caller;
-	private volatile HttpClient client;
+	private volatile Client client;
 
 	/**
 	 * @param name    the module's name, for messages ({@code users})
@@ -48,6 +54,11 @@ public final class Peer {
 	 * @param caller  this process's instance id, sent as {@value #CALLER_HEADER}
 	 */
 	public Peer(String name, String baseUrl, Duration timeout, String caller) {
+		this(name, baseUrl, () -> timeout, caller);
+	}
+
+	/** As above, with a timeout that may change between calls (see {@link Resilience#peerTimeout()}). */
+	public Peer(String name, String baseUrl, Supplier<Duration> timeout, String caller) {
 		this.name = name;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.timeout = timeout;
@@ -85,6 +96,7 @@ public final class Peer {
 	}
 
 	private Optional<Object> exchange(String method, String path, Map<String, Object> body, Set<String> absentCodes) {
+		Duration timeout = this.timeout.get();
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(timeout)
 			.header("Accept", "application/json")
@@ -97,7 +109,7 @@ public final class Peer {
 		}
 		HttpResponse<String> response;
 		try {
-			response = client().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			response = client(timeout).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		} catch (HttpTimeoutException e) {
 			throw Failure.peerUnavailable(name + " did not answer within " + timeout.toMillis() + " ms");
 		} catch (IOException e) {
@@ -137,23 +149,25 @@ public final class Peer {
 		throw new Failure(kind, code, detail == null ? name + " answered " + status : detail.toString());
 	}
 
-	private HttpClient client() {
-		HttpClient c = client;
-		if (c == null) {
+	private HttpClient client(Duration connectTimeout) {
+		Client c = client;
+		if (c == null || !c.connectTimeout().equals(connectTimeout)) {
 			synchronized (this) {
-				if (client == null) {
-					// built on first use: the JDK client costs start-up time a process may never need
-					client = HttpClient.newBuilder()
-						.connectTimeout(timeout)
+				c = client;
+				if (c == null || !c.connectTimeout().equals(connectTimeout)) {
+					// built on first use (the JDK client costs start-up time a process may never need),
+					// and again when the timeout changes; the old one stops once unreferenced
+					c = new Client(HttpClient.newBuilder()
+						.connectTimeout(connectTimeout)
 						.version(HttpClient.Version.HTTP_1_1)
 						.followRedirects(HttpClient.Redirect.NEVER)
 						.sslContext(noTls())
-						.build();
+						.build(), connectTimeout);
+					client = c;
 				}
-				c = client;
 			}
 		}
-		return c;
+		return c.http();
 	}
 
 	/**
