@@ -51,7 +51,8 @@ class TemplatesTest {
 			while (m.find()) {
 				String attr = m.group(1);
 				String value = m.group(2);
-				boolean technical = attr.equals("content") && value.startsWith("width=");
+				boolean technical = (attr.equals("content") && value.startsWith("width="))
+						|| (attr.equals("value") && value.matches("true|false|v\\d|\\d+"));
 				if (!technical) {
 					found.add(file.getFileName() + ": " + m.group().strip());
 				}
