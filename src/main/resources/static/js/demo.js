@@ -282,6 +282,10 @@ Demo.prototype.render = function (view) {
   }
   const newest = view.events.length ? view.events[view.events.length - 1].id : 0;
   if (newest !== this.lastEvent) {
+    if (!this.users.length) {
+      // the fleet was still starting when the page loaded: ask again now that something changed
+      this.loadUsers();
+    }
     this.renderEvents(view.events);
     if (previous) {
       this.refreshFeeds();

@@ -15,6 +15,12 @@ class DemoBrowserIT {
 	@LocalServerPort
 	int port;
 
+	@org.junit.jupiter.api.BeforeEach
+	@org.junit.jupiter.api.AfterEach
+	void healTheFleet() {
+		new lab.fleet.FleetClient(this.port).heal();
+	}
+
 	@Test
 	void killingPaymentsFromThePageTurnsItsNodeRedAndDegradesTips() {
 		WebDriver driver = Browser.driver();

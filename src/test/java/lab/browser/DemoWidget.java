@@ -20,6 +20,7 @@ final class DemoWidget {
 		this.driver = driver;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 		this.wait.until(d -> !d.findElements(By.cssSelector("section.demo li.demo-instance[data-state='ready']")).isEmpty());
+		this.wait.until(d -> !d.findElements(By.cssSelector("section.demo select.demo-author option")).isEmpty());
 	}
 
 	/** The id of a ready instance of a service in the microservices column. */

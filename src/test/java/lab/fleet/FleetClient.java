@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A test's view of the site's fleet API over real HTTP. */
-final class FleetClient {
+public final class FleetClient {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -22,7 +22,7 @@ final class FleetClient {
 
 	private final String base;
 
-	FleetClient(int port) {
+	public FleetClient(int port) {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
@@ -97,6 +97,34 @@ final class FleetClient {
 			}
 		}
 		throw new AssertionError("timed out waiting until " + what + ": " + instances());
+	}
+
+	/**
+	 * Brings the default fleet back after a test that broke it (or failed half-way): every service
+	 * gets a ready instance again, resilience is on, and no chaos is left.
+	 */
+	public void heal() {
+		post("/api/fleet/settings", "resilience=true&autoRestart=false");
+		for (String service : List.of("monolith", "users", "posts", "threads", "payments")) {
+			List<Map<String, Object>> mine = instances().stream().filter(i -> service.equals(i.get("service"))).toList();
+			boolean ready = mine.stream().anyMatch(i -> "ready".equals(i.get("state")));
+			if (!ready && !mine.isEmpty()) {
+				post("/api/fleet/instances/" + mine.get(0).get("id") + "/start", "");
+			}
+			for (Map<String, Object> i : mine) {
+				if ("ready".equals(i.get("state")) && !i.get("chaos").toString().equals("{latencyMs=0, latencyShare=0.0, errorShare=0.0}")) {
+					post("/api/fleet/instances/" + i.get("id") + "/chaos", "latencyMs=0&latencyShare=0&errorShare=0");
+				}
+			}
+		}
+		await("every service has a ready instance", all -> {
+			for (String service : List.of("monolith", "users", "posts", "threads", "payments")) {
+				if (all.stream().noneMatch(i -> service.equals(i.get("service")) && "ready".equals(i.get("state")))) {
+					return false;
+				}
+			}
+			return true;
+		}, Duration.ofSeconds(40));
 	}
 
 	void awaitReady(String... ids) {

@@ -31,15 +31,7 @@ class FleetIT {
 	@BeforeEach
 	void fleetIsUp() {
 		this.client = new FleetClient(this.port);
-		this.client.await("every service has a ready instance", all -> {
-			for (String service : List.of("monolith", "users", "posts", "threads", "payments")) {
-				if (all.stream().noneMatch(i -> service.equals(i.get("service")) && "ready".equals(i.get("state")))) {
-					return false;
-				}
-			}
-			return true;
-		}, Duration.ofSeconds(30));
-		this.fleet.setResilience(true);
+		this.client.heal();
 	}
 
 	private String ready(String service) {
