@@ -10,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,8 @@ public class ContentStore {
 
 	private static final int MAX_SLUG = 80;
 
+	private static final Log log = LogFactory.getLog(ContentStore.class);
+
 	private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
 	private final MarkdownRenderer renderer = new MarkdownRenderer();
@@ -49,6 +54,8 @@ public class ContentStore {
 
 	private volatile Cached<List<GlossaryTerm>> glossary;
 
+	private final CompletableFuture<Void> rendered;
+
 	public ContentStore() {
 		this(SourceTree.location("content"), SourceTree.active());
 	}
@@ -56,17 +63,34 @@ public class ContentStore {
 	ContentStore(String root, boolean watch) {
 		this.root = root;
 		this.watch = watch;
+		Map<String, Resource> files = new LinkedHashMap<>();
 		for (Lang lang : Lang.values()) {
 			for (Resource file : list(lang.code() + "/*.md")) {
-				String slug = slugOf(file);
-				this.lessons.put(key(lang, slug), new Cached<>(file, lastModified(file), loadLesson(file, slug, lang)));
+				// a lesson whose front matter is broken stops the start, right here
+				FrontMatter.split(read(file), file.getDescription()).required("title");
+				files.put(key(lang, slugOf(file)), file);
 			}
 		}
 		this.glossary = loadGlossary();
+		// Rendering takes a few hundred milliseconds of a cold JVM: it runs on the other core while
+		// the rest of the site starts, and the first lookup waits for it.
+		this.rendered = CompletableFuture.runAsync(() -> {
+			long start = System.nanoTime();
+			files.forEach((key, file) -> {
+				Lang lang = Lang.of(key.substring(0, 2)).orElseThrow();
+				this.lessons.put(key, new Cached<>(file, lastModified(file), loadLesson(file, slugOf(file), lang)));
+			});
+			log.info("Rendered " + files.size() + " lessons in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+		}, runnable -> {
+			Thread t = new Thread(runnable, "lesson-renderer");
+			t.setDaemon(true);
+			t.start();
+		});
 	}
 
 	/** The lessons of one language in reading order. */
 	public List<Lesson> lessons(Lang lang) {
+		this.rendered.join();
 		List<Lesson> list = new ArrayList<>();
 		for (Map.Entry<String, Cached<Lesson>> e : this.lessons.entrySet()) {
 			if (e.getKey().startsWith(lang.code() + "/")) {
@@ -81,6 +105,7 @@ public class ContentStore {
 		if (slug == null || slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
 			return Optional.empty();
 		}
+		this.rendered.join();
 		if (!this.lessons.containsKey(key(lang, slug))) {
 			return Optional.empty();
 		}

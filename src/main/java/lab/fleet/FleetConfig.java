@@ -4,14 +4,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
- * Wires the fleet: it starts once the site's port is known (the services reach each other through
- * the site's load balancer), samples memory and CPU every second, and stops every child process
+ * Wires the fleet: it starts once the site is ready (the services reach each other through the
+ * site's load balancer, so its port must be known), samples memory and CPU every second, and stops every child process
  * when the site stops.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,11 +25,17 @@ class FleetConfig {
 		return new Fleet(backend, events, properties);
 	}
 
+	/**
+	 * Starts the fleet once the site is ready, not as soon as its port is open: the children's five
+	 * JVM starts would otherwise compete for the same cores with the site's own start.
+	 */
 	@Bean
-	ApplicationListener<WebServerInitializedEvent> fleetStarter(Fleet fleet, FleetProperties properties) {
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ApplicationListener<ApplicationReadyEvent> fleetStarter(Fleet fleet, FleetProperties properties) {
 		return event -> {
-			if (properties.autostart() && !"management".equals(event.getApplicationContext().getServerNamespace())) {
-				int port = event.getWebServer().getPort();
+			if (properties.autostart()
+					&& event.getApplicationContext() instanceof WebServerApplicationContext web) {
+				int port = web.getWebServer().getPort();
 				Thread starter = new Thread(() -> fleet.startDefault(port), "fleet-start");
 				starter.setDaemon(true);
 				starter.start();
