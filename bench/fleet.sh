@@ -35,15 +35,10 @@ export LC_ALL=C
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+BENCH_NAME=fleet.sh
+. "$ROOT/bench/lib.sh"
 
-BUILD=0
-for arg in "$@"; do
-	case "$arg" in
-		--build) BUILD=1 ;;
-		-h|--help) sed -n '2,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
-		*) echo "fleet.sh: unknown argument: $arg (try --help)" >&2; exit 2 ;;
-	esac
-done
+bench_args "$@"
 
 LAB_JAR=${LAB_JAR:-target/microservices-lab.jar}
 SITE_PORT=${SITE_PORT:-18580}
@@ -76,9 +71,8 @@ DEFAULT_INSTANCES="monolith-1 users-1 posts-1 threads-1 payments-1"
 SITE=http://127.0.0.1:$SITE_PORT
 
 # ---------------------------------------------------------------------------------------------
-# Clean-up: every process this script started, the temporary folder.
+# Clean-up (bench/lib.sh's cleanup, on exit): every process this script started, the temporary folder.
 
-TMP=$(mktemp -d /tmp/bench-fleet.XXXXXX)
 SITE_PID=
 WATCH_PID=
 BG_PIDS=()
@@ -93,18 +87,6 @@ stop_pid() { # pid: TERM it, KILL after 5 s
 		sleep 0.1
 	done
 	kill -KILL "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-}
-
-stop_group() { # pid: TERM its process group (it was started with setsid), then KILL after 15 s
-	local pid=$1 i
-	[ -n "$pid" ] || return 0
-	kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || return 0
-	for ((i = 0; i < 150; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL -- "-$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 }
 
@@ -125,28 +107,16 @@ reap_children() { # site pid: waits up to 5 s for its demo processes to end; kil
 	done
 }
 
-cleanup() {
-	local rc=$? p
-	trap - EXIT INT TERM
+bench_stop() {
+	local p
 	for p in "${BG_PIDS[@]}"; do stop_pid "$p"; done
 	stop_pid "$WATCH_PID"
 	if [ -n "$SITE_PID" ]; then
 		stop_group "$SITE_PID"
 		reap_children "$SITE_PID"
 	fi
-	if [ "${BENCH_KEEP:-0}" = 1 ]; then
-		echo "(kept $TMP)" >&2
-	else
-		rm -rf "$TMP"
-	fi
-	exit "$rc"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-die() { echo "fleet.sh: FAILED: $*" >&2; exit 1; }
-say() { printf '\n== %s\n' "$*"; }
+bench_begin fleet
 
 # ---------------------------------------------------------------------------------------------
 # Tools
@@ -161,33 +131,14 @@ command -v pgrep >/dev/null || need+=(procps)
 command -v setsid >/dev/null || need+=(util-linux)
 command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
 if [ ${#need[@]} -gt 0 ]; then
-	[ "$(id -u)" = 0 ] || die "missing ${need[*]}: run as root or install them"
-	say "installing ${need[*]}"
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq || die "apt-get update"
-	apt-get install -y -qq --no-install-recommends "${need[@]}" >"$TMP/apt.log" 2>&1 \
-		|| { tail -20 "$TMP/apt.log" >&2; die "apt-get install ${need[*]}"; }
-	for tool in curl wrk jq node ps pgrep setsid java; do
-		command -v "$tool" >/dev/null || die "$tool is still missing after apt-get install"
-	done
+	bench_apt_install "${need[@]}"
+	bench_require curl wrk jq node ps pgrep setsid java
 fi
 
 # ---------------------------------------------------------------------------------------------
 # The jar
 
-case "$LAB_JAR" in /*) ;; *) LAB_JAR=$ROOT/$LAB_JAR ;; esac
-if [ "$BUILD" = 1 ] || [ ! -f "$LAB_JAR" ]; then
-	[ "$(basename "$LAB_JAR")" = microservices-lab.jar ] \
-		|| die "can only build microservices-lab.jar, not $(basename "$LAB_JAR")"
-	build_dir=$(dirname "$LAB_JAR")
-	say "building $LAB_JAR"
-	if [ "$build_dir" = "$ROOT/target" ]; then
-		./mvnw -q -DskipTests package || die "build"
-	else
-		./mvnw -q -DskipTests package "-Dlab.buildDir=$build_dir" || die "build"
-	fi
-	[ -f "$LAB_JAR" ] || die "the build made no $LAB_JAR"
-fi
+bench_jar
 
 # A lesson that is in the jar (the first English one by name), for the page traffic.
 SLUG=$( (unzip -Z1 "$LAB_JAR" 2>/dev/null || jar tf "$LAB_JAR" 2>/dev/null || true) \
@@ -196,38 +147,19 @@ SLUG=$( (unzip -Z1 "$LAB_JAR" 2>/dev/null || jar tf "$LAB_JAR" 2>/dev/null || tr
 [ -n "$SLUG" ] || die "no lesson in the jar nor in content/en/*.md"
 PAGES=(/en/ "/fa/lessons/$SLUG" /en/fleet "/en/lessons/$SLUG" /fa/)
 
-port_free() { # port: true when nothing answers there
-	local rc=0
-	curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/" || rc=$?
-	[ "$rc" = 7 ]
-}
 port_free "$SITE_PORT" || die "something already listens on 127.0.0.1:$SITE_PORT (set SITE_PORT)"
 
-now_us() { local t=${EPOCHREALTIME/./}; echo $((10#$t)); }
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print 0; else print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 maxof() { sort -n | tail -1; }
 mib() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1048576 }'; }
 secs() { awk -v m="$1" 'BEGIN { printf "%.2f", m / 1000 }'; }
-verdict() { if [ "$1" = 1 ]; then echo ""; else echo " MISSED"; fi; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 <= b + 0) ? 1 : 0 }'; }
 
 # ---------------------------------------------------------------------------------------------
 # Machine
 
-CPU_MODEL=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-[ -n "$CPU_MODEL" ] || CPU_MODEL=$(awk -F': *' '/^(Hardware|cpu model|Processor)/ { print $2; exit }' /proc/cpuinfo)
-MEM_GIB=$(awk '/^MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
-JAVA_VERSION=$(java -version 2>&1 | head -1 || true)
-WRK_VERSION=$(wrk -v 2>&1 | head -1 | awk '{ print $2 }' || true)
 NODE_VERSION=$(node -v 2>/dev/null || true)
-REVISION=unknown
-if command -v git >/dev/null && [ -e .git ]; then
-	REVISION=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-	if [ -n "$(GIT_OPTIONAL_LOCKS=0 git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-		REVISION="$REVISION + local changes"
-	fi
-fi
-RUN_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+bench_machine
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 SCRIPT_T0=$(now_us)
 

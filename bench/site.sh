@@ -23,15 +23,10 @@ export LC_ALL=C
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+BENCH_NAME=site.sh
+. "$ROOT/bench/lib.sh"
 
-BUILD=0
-for arg in "$@"; do
-	case "$arg" in
-		--build) BUILD=1 ;;
-		-h|--help) sed -n '2,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
-		*) echo "site.sh: unknown argument: $arg (try --help)" >&2; exit 2 ;;
-	esac
-done
+bench_args "$@"
 
 LAB_JAR=${LAB_JAR:-target/microservices-lab.jar}
 # The site's JVM flags, as the README's run command and the image use them.
@@ -56,44 +51,16 @@ SITE=http://127.0.0.1:$SITE_PORT
 NGINX=http://127.0.0.1:$NGINX_PORT
 
 # ---------------------------------------------------------------------------------------------
-# Clean-up: every process this script started, the temporary folder, the apt guard.
+# Clean-up (bench/lib.sh's cleanup, on exit): every process this script started, the temporary
+# folder, the apt guard.
 
-TMP=$(mktemp -d /tmp/bench-site.XXXXXX)
 SITE_PID=
 NGINX_PID=
-POLICY_GUARD=
-
-stop_group() { # pid: TERM its process group (it was started with setsid), then KILL after 15 s
-	local pid=$1 i
-	[ -n "$pid" ] || return 0
-	kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || return 0
-	for ((i = 0; i < 150; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL -- "-$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
+bench_stop() {
 	stop_group "$SITE_PID"
 	stop_group "$NGINX_PID"
-	[ -n "$POLICY_GUARD" ] && rm -f "$POLICY_GUARD"
-	if [ "${BENCH_KEEP:-0}" = 1 ]; then
-		echo "(kept $TMP)" >&2
-	else
-		rm -rf "$TMP"
-	fi
-	exit "$rc"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-die() { echo "site.sh: FAILED: $*" >&2; exit 1; }
-say() { printf '\n== %s\n' "$*"; }
+bench_begin site
 
 # ---------------------------------------------------------------------------------------------
 # Tools
@@ -108,42 +75,16 @@ command -v setsid >/dev/null || need+=(util-linux)
 command -v gzip >/dev/null || need+=(gzip)
 command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
 if [ ${#need[@]} -gt 0 ]; then
-	[ "$(id -u)" = 0 ] || die "missing ${need[*]}: run as root or install them"
-	say "installing ${need[*]}"
-	# Installing nginx must not start the system's nginx on port 80: a policy-rc.d that says no,
-	# only if the machine has none, removed right after.
-	if [ ! -e /usr/sbin/policy-rc.d ]; then
-		POLICY_GUARD=/usr/sbin/policy-rc.d
-		printf '#!/bin/sh\nexit 101\n' >"$POLICY_GUARD"
-		chmod 755 "$POLICY_GUARD"
-	fi
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq || die "apt-get update"
-	apt-get install -y -qq --no-install-recommends "${need[@]}" >"$TMP/apt.log" 2>&1 \
-		|| { tail -20 "$TMP/apt.log" >&2; die "apt-get install ${need[*]}"; }
-	[ -n "$POLICY_GUARD" ] && rm -f "$POLICY_GUARD" && POLICY_GUARD=
+	# Installing nginx must not start the system's nginx on port 80.
+	bench_apt_install --no-services "${need[@]}"
 	NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
-	for tool in curl wrk "$NGINX_BIN" ps setsid gzip java; do
-		command -v "$tool" >/dev/null || die "$tool is still missing after apt-get install"
-	done
+	bench_require curl wrk "$NGINX_BIN" ps setsid gzip java
 fi
 
 # ---------------------------------------------------------------------------------------------
 # The jar
 
-case "$LAB_JAR" in /*) ;; *) LAB_JAR=$ROOT/$LAB_JAR ;; esac
-if [ "$BUILD" = 1 ] || [ ! -f "$LAB_JAR" ]; then
-	[ "$(basename "$LAB_JAR")" = microservices-lab.jar ] \
-		|| die "can only build microservices-lab.jar, not $(basename "$LAB_JAR")"
-	build_dir=$(dirname "$LAB_JAR")
-	say "building $LAB_JAR"
-	if [ "$build_dir" = "$ROOT/target" ]; then
-		./mvnw -q -DskipTests package || die "build"
-	else
-		./mvnw -q -DskipTests package "-Dlab.buildDir=$build_dir" || die "build"
-	fi
-	[ -f "$LAB_JAR" ] || die "the build made no $LAB_JAR"
-fi
+bench_jar
 
 # The first Persian lesson: the lowest `order:` (then name) among the jar's content/fa/*.md, so
 # the page exists in the jar measured; the work tree's content/fa/*.md when the jar can't be read.
@@ -164,33 +105,14 @@ SLUG=${first#* }
 [ -n "$SLUG" ] || die "no lesson in $LESSON_DIR/*.md"
 LESSON_PATH=/fa/lessons/$SLUG
 
-port_free() { # port: true when nothing answers there
-	local rc=0
-	curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/" || rc=$?
-	[ "$rc" = 7 ]
-}
 port_free "$SITE_PORT" || die "something already listens on 127.0.0.1:$SITE_PORT (set SITE_PORT)"
 port_free "$NGINX_PORT" || die "something already listens on 127.0.0.1:$NGINX_PORT (set NGINX_PORT)"
-
-now_us() { local t=${EPOCHREALTIME/./}; echo $((10#$t)); }
 
 # ---------------------------------------------------------------------------------------------
 # Machine
 
-CPU_MODEL=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-[ -n "$CPU_MODEL" ] || CPU_MODEL=$(awk -F': *' '/^(Hardware|cpu model|Processor)/ { print $2; exit }' /proc/cpuinfo)
-MEM_GIB=$(awk '/^MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
-JAVA_VERSION=$(java -version 2>&1 | head -1 || true)
 NGINX_VERSION=$("$NGINX_BIN" -v 2>&1 | sed 's/^nginx version: //' || true)
-WRK_VERSION=$(wrk -v 2>&1 | head -1 | awk '{ print $2 }' || true)
-REVISION=unknown
-if command -v git >/dev/null && [ -e .git ]; then
-	REVISION=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-	if [ -n "$(GIT_OPTIONAL_LOCKS=0 git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-		REVISION="$REVISION + local changes"
-	fi
-fi
-RUN_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+bench_machine
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 
 say "Microservices Lab site benchmark, $RUN_DATE"
@@ -517,9 +439,6 @@ say "4. site RSS after the load test: $RSS_MB MiB ($RSS_KB KiB, ps -o rss=)"
 # Summary
 
 commas() { awk -v n="$1" 'BEGIN { s = sprintf("%.0f", n); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
-verdict() { # ok?
-	if [ "$1" = 1 ]; then echo ""; else echo " MISSED"; fi
-}
 ok_start=$(awk -v m="$START_MEDIAN_MS" -v t="$TARGET_START_MS" 'BEGIN { print (m <= t) ? 1 : 0 }')
 ok_ratio=$(awk -v r="$RATIO" -v t="$TARGET_RATIO" 'BEGIN { print (r >= t) ? 1 : 0 }')
 ok_load=$(awk -v k="$LOAD_KB" -v t="$TARGET_FIRST_LOAD_KB" 'BEGIN { print (k <= t) ? 1 : 0 }')
