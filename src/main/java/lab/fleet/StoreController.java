@@ -72,11 +72,7 @@ class StoreController {
 	@PostMapping("/posts")
 	ResponseEntity<Map<String, Object>> post(@PathVariable String topology, @Valid @ModelAttribute PostForm form,
 			BindingResult errors, Locale locale) {
-		Topology t = topology(topology);
-		if (errors.hasErrors()) {
-			return refused(errors, locale);
-		}
-		return answer(this.gateway.call(t, Feature.POST, "POST", "/api/posts", body(form)), locale);
+		return send(topology, Feature.POST, "/api/posts", form, errors, locale);
 	}
 
 	@PostMapping("/posts/{postId}/reactions")
@@ -96,22 +92,24 @@ class StoreController {
 	@PostMapping("/posts/{postId}/replies")
 	ResponseEntity<Map<String, Object>> reply(@PathVariable String topology, @PathVariable String postId,
 			@Valid @ModelAttribute PostForm form, BindingResult errors, Locale locale) {
-		Topology t = topology(topology);
 		long id = Params.whole(postId, 1, Integer.MAX_VALUE, "store.error.post");
-		if (errors.hasErrors()) {
-			return refused(errors, locale);
-		}
-		return answer(this.gateway.call(t, Feature.REPLY, "POST", "/api/threads/" + id + "/replies", body(form)), locale);
+		return send(topology, Feature.REPLY, "/api/threads/" + id + "/replies", form, errors, locale);
 	}
 
 	@PostMapping("/tips")
 	ResponseEntity<Map<String, Object>> tip(@PathVariable String topology, @Valid @ModelAttribute TipForm form,
 			BindingResult errors, Locale locale) {
+		return send(topology, Feature.TIP, "/api/tips", form, errors, locale);
+	}
+
+	/** A checked form, sent on as JSON through the gateway; a form with mistakes goes back at once. */
+	private ResponseEntity<Map<String, Object>> send(String topology, Feature feature, String path, Object form,
+			BindingResult errors, Locale locale) {
 		Topology t = topology(topology);
 		if (errors.hasErrors()) {
 			return refused(errors, locale);
 		}
-		return answer(this.gateway.call(t, Feature.TIP, "POST", "/api/tips", body(form)), locale);
+		return answer(this.gateway.call(t, feature, "POST", path, body(form)), locale);
 	}
 
 	private static Topology topology(String id) {
