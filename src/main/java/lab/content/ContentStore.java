@@ -63,12 +63,16 @@ public class ContentStore {
 	ContentStore(String root, boolean watch) {
 		this.root = root;
 		this.watch = watch;
-		Map<String, Resource> files = new LinkedHashMap<>();
+		Map<String, Source> sources = new LinkedHashMap<>();
 		for (Lang lang : Lang.values()) {
 			for (Resource file : list(lang.code() + "/*.md")) {
+				long stamp = lastModified(file);
+				FrontMatter fm = FrontMatter.split(read(file), file.getDescription());
 				// a lesson whose front matter is broken stops the start, right here
-				FrontMatter.split(read(file), file.getDescription()).required("title");
-				files.put(key(lang, slugOf(file)), file);
+				fm.required("title");
+				fm.requiredInt("order");
+				fm.required("summary");
+				sources.put(key(lang, slugOf(file)), new Source(file, stamp, lang, fm));
 			}
 		}
 		this.glossary = loadGlossary();
@@ -76,11 +80,9 @@ public class ContentStore {
 		// the rest of the site starts, and the first lookup waits for it.
 		this.rendered = CompletableFuture.runAsync(() -> {
 			long start = System.nanoTime();
-			files.forEach((key, file) -> {
-				Lang lang = Lang.of(key.substring(0, 2)).orElseThrow();
-				this.lessons.put(key, new Cached<>(file, lastModified(file), loadLesson(file, slugOf(file), lang)));
-			});
-			log.info("Rendered " + files.size() + " lessons in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+			sources.forEach((key, source) -> this.lessons.put(key, new Cached<>(source.file(), source.stamp(),
+					lesson(source.frontMatter(), slugOf(source.file()), source.lang()))));
+			log.info("Rendered " + sources.size() + " lessons in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		}, runnable -> {
 			Thread t = new Thread(runnable, "lesson-renderer");
 			t.setDaemon(true);
@@ -150,8 +152,10 @@ public class ContentStore {
 	}
 
 	private Lesson loadLesson(Resource file, String slug, Lang lang) {
-		String text = read(file);
-		FrontMatter fm = FrontMatter.split(text, file.getDescription());
+		return lesson(FrontMatter.split(read(file), file.getDescription()), slug, lang);
+	}
+
+	private Lesson lesson(FrontMatter fm, String slug, Lang lang) {
 		MarkdownRenderer.Rendered body = this.renderer.render(fm.body(), lang);
 		return new Lesson(slug, lang, fm.required("title"), fm.requiredInt("order"), fm.required("summary"),
 				fm.optional("demo"), body.parts(), body.toc(), body.words());
@@ -226,6 +230,10 @@ public class ContentStore {
 		catch (IOException ex) {
 			return 0L;
 		}
+	}
+
+	/** A lesson file as read at start-up, its front matter already checked. */
+	private record Source(Resource file, long stamp, Lang lang, FrontMatter frontMatter) {
 	}
 
 	private record Cached<T>(Resource file, long stamp, T value) {

@@ -46,8 +46,4 @@ public enum Lang {
 		return Optional.empty();
 	}
 
-	public static Lang of(Locale locale) {
-		return "fa".equals(locale.getLanguage()) ? FA : EN;
-	}
-
 }

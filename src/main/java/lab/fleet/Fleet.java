@@ -368,19 +368,6 @@ public class Fleet {
 		}
 	}
 
-	/** Waits until every queued action of every service is done (for tests and benchmarks). */
-	public void settle(long timeoutMillis) {
-		for (Group g : this.groups.values()) {
-			try {
-				g.worker.submit(() -> {
-				}).get(timeoutMillis, TimeUnit.MILLISECONDS);
-			}
-			catch (Exception ex) {
-				return;
-			}
-		}
-	}
-
 	// ---------------------------------------------------------------- the work, on a group's worker thread
 
 	private void scaleNow(Group group, int replicas) {

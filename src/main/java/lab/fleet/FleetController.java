@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import lab.chassis.http.Chaos;
+
 /**
  * The control plane's JSON API, {@code /api/fleet/...}. Parameters come as query or form fields;
  * every refusal is a problem detail whose {@code detail} is in the caller's language.
@@ -19,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/fleet")
 class FleetController {
-
-	static final int MAX_LATENCY_MS = 10_000;
 
 	private final Fleet fleet;
 
@@ -61,7 +61,7 @@ class FleetController {
 			@RequestParam(required = false) String latencyShare, @RequestParam(required = false) String errorShare) {
 		Instance.Chaos now = this.fleet.instance(id).chaos;
 		Instance.Chaos next = new Instance.Chaos(
-				(latencyMs == null) ? now.latencyMs() : Params.whole(latencyMs, 0, MAX_LATENCY_MS, "fleet.error.latency"),
+				(latencyMs == null) ? now.latencyMs() : Params.whole(latencyMs, 0, Chaos.MAX_LATENCY_MS, "fleet.error.latency"),
 				(latencyShare == null) ? now.latencyShare() : Params.share(latencyShare, "fleet.error.share"),
 				(errorShare == null) ? now.errorShare() : Params.share(errorShare, "fleet.error.share"));
 		this.fleet.chaos(id, next);

@@ -34,11 +34,6 @@ public class Upstream {
 
 	/** A service's answer, or the reason there is none. */
 	public record Reply(int status, byte[] body, String contentType, String instance) {
-
-		public boolean ok() {
-			return this.status >= 200 && this.status < 300;
-		}
-
 	}
 
 	/** No instance could answer: none in rotation, or the call failed or timed out. */

@@ -9,10 +9,9 @@ import java.util.List;
 public final class DemoLabels {
 
 	public static final List<String> KEYS = List.of("action.start", "action.stop", "action.kill", "action.crash",
-			"action.restart", "action.slow", "action.errors", "action.heal", "scale.in", "scale.out", "deploy.v1",
+			"action.slow", "action.errors", "action.heal", "scale.in", "scale.out", "deploy.v1",
 			"deploy.v2", "rollback", "breaker", "busy", "replicas", "gateway", "store.nameUnavailable", "store.tip",
-			"store.tipDone", "store.tipReplayed", "store.react", "store.reactions", "store.empty", "store.loading",
-			"chart.ok", "chart.failed", "chart.caption", "memory", "memory.short");
+			"store.tipDone", "store.tipReplayed", "store.react", "store.reactions", "store.empty", "memory");
 
 	private DemoLabels() {
 	}

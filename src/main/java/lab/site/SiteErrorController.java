@@ -14,6 +14,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import lab.system.LocalizedErrorValve;
+
 /**
  * Every error ends here: a page in the language of the path that failed (or of the browser), with
  * a message for people and no technical detail; JSON callers under {@code /api/} get a problem
@@ -37,21 +39,14 @@ class SiteErrorController implements ErrorController {
 						+ status.value() + "}");
 			return null;
 		}
-		return new ModelAndView(ERROR_VIEW, Map.of("status", status.value(), "kind", kind(status)), status);
+		String kind = LocalizedErrorValve.kind(status.value());
+		return new ModelAndView(ERROR_VIEW, Map.of("status", status.value(), "kind", kind), status);
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer i) ? HttpStatus.resolve(i) : null;
 		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
-	}
-
-	/** Which message the page shows: not found, bad request, or something on our side. */
-	static String kind(HttpStatus status) {
-		if (status == HttpStatus.NOT_FOUND || status == HttpStatus.METHOD_NOT_ALLOWED) {
-			return "notFound";
-		}
-		return status.is4xxClientError() ? "badRequest" : "server";
 	}
 
 }

@@ -36,9 +36,9 @@ public class LocalizedErrorValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		Lang lang = PathLocaleResolver.fromPath(request.getRequestURI()).orElseGet(() -> fromHeader(request));
+		Lang lang = PathLocaleResolver.fromPath(request.getRequestURI()).orElseGet(() -> PathLocaleResolver.fromHeader(request));
 		Locale locale = lang.locale();
-		String kind = (status == 404) ? "notFound" : (status < 500) ? "badRequest" : "server";
+		String kind = kind(status);
 		String title = text("error." + kind + ".title", locale);
 		try {
 			response.setContentType("text/html");
@@ -67,21 +67,12 @@ public class LocalizedErrorValve extends ErrorReportValve {
 		}
 	}
 
-	private static Lang fromHeader(Request request) {
-		String header = request.getHeader("Accept-Language");
-		if (header == null) {
-			return Lang.EN;
+	/** Which message an error page shows: not found, bad request, or something on our side. */
+	public static String kind(int status) {
+		if (status == 404 || status == 405) {
+			return "notFound";
 		}
-		for (Locale.LanguageRange range : Locale.LanguageRange.parse(header.length() > 200 ? "en" : header)) {
-			String tag = range.getRange();
-			if (tag.startsWith("fa")) {
-				return Lang.FA;
-			}
-			if (tag.startsWith("en")) {
-				return Lang.EN;
-			}
-		}
-		return Lang.EN;
+		return (status >= 400 && status < 500) ? "badRequest" : "server";
 	}
 
 	private static String text(String key, Locale locale) {

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 /** A lesson: body, table of contents, previous and next links. */
 final class LessonPage extends SitePage {
@@ -53,14 +52,6 @@ final class LessonPage extends SitePage {
 			.until(d -> !d.findElements(By.cssSelector("article[data-slug]")).isEmpty()
 					&& !before.equals(d.findElement(By.cssSelector("article[data-slug]")).getAttribute("data-slug")));
 		return new LessonPage(this.driver);
-	}
-
-	int tableOfContentsEntries() {
-		return this.driver.findElements(By.cssSelector(".toc li")).size();
-	}
-
-	WebElement body() {
-		return this.driver.findElement(By.cssSelector(".lesson-body"));
 	}
 
 }
