@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,13 +41,17 @@ final class DemoWidget {
 	}
 
 	String stateOf(String instance) {
-		return this.driver.findElement(By.cssSelector("li.demo-instance[data-instance='" + instance + "']"))
-			.getAttribute("data-state");
+		By row = By.cssSelector("li.demo-instance[data-instance='" + instance + "']");
+		return this.wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(row).getAttribute("data-state"));
 	}
 
-	/** The class of the instance's node in the architecture diagram (its colour follows its state). */
+	/**
+	 * The class of the instance's node in the architecture diagram (its colour follows its state).
+	 * The diagram is redrawn on every update, so a node found a moment ago may be gone: look again.
+	 */
 	String diagramNodeClass(String instance) {
-		return this.driver.findElement(By.cssSelector("g.demo-node[data-instance='" + instance + "']")).getAttribute("class");
+		By node = By.cssSelector("g.demo-node[data-instance='" + instance + "']");
+		return this.wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(node).getAttribute("class"));
 	}
 
 	DemoWidget awaitState(String instance, String state) {
@@ -57,12 +62,20 @@ final class DemoWidget {
 	/** Tips the author of the first post in a topology's feed; returns what the page says about it. */
 	String tipFirstPost(String topology) {
 		By tip = By.cssSelector("[data-topology='" + topology + "'] .demo-feed button[data-op='tip']");
-		this.wait.until(d -> !d.findElements(tip).isEmpty());
-		click(this.driver.findElement(tip));
 		By result = By.cssSelector("[data-topology='" + topology + "'] .demo-feed .demo-tip-result");
-		this.wait.until(d -> d.findElements(result).stream().anyMatch(r -> !r.getText().isBlank()));
-		return this.driver.findElements(result).stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst()
-			.orElse("");
+		// the feed is redrawn when the fleet changes: find, click and read again if it was
+		return this.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+			if (d.findElements(result).stream().noneMatch(r -> !r.getText().isBlank())) {
+				List<WebElement> buttons = d.findElements(tip);
+				if (!buttons.isEmpty() && d.findElements(By.cssSelector(".demo-tip-pending")).isEmpty()) {
+					((JavascriptExecutor) d).executeScript("arguments[0].classList.add('demo-tip-pending')", buttons.get(0));
+					click(buttons.get(0));
+				}
+				return null;
+			}
+			return d.findElements(result).stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst()
+				.orElse(null);
+		});
 	}
 
 	DemoWidget awaitFeed(String topology) {
@@ -71,10 +84,9 @@ final class DemoWidget {
 	}
 
 	List<String> feedAuthors(String topology) {
-		return this.driver.findElements(By.cssSelector("[data-topology='" + topology + "'] .demo-post strong"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
+		By authors = By.cssSelector("[data-topology='" + topology + "'] .demo-post strong");
+		return this.wait.ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElements(authors).stream().map(WebElement::getText).toList());
 	}
 
 	private void click(WebElement element) {
