@@ -2,6 +2,9 @@
 // sent to the JSON API, and a small storefront that sends every action to both versions of the app.
 // Without this script the page still shows the fleet as it was and its forms still work.
 
+import { getJson, send } from './http.js';
+import { onFleet } from './fleet-feed.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const TOPOLOGIES = ['monolith', 'microservices'];
 const CHART_FEATURES = ['feed', 'post', 'reply', 'tip'];
@@ -45,37 +48,18 @@ Demo.prototype.start = function () {
   const store = this.root.querySelector('.demo-store');
   store.hidden = false;
   store.querySelector('.demo-compose').addEventListener('submit', (event) => this.onCompose(event));
-  const stream = new EventSource(this.root.dataset.stream);
-  stream.addEventListener('fleet', (event) => this.render(JSON.parse(event.data)));
+  onFleet((view) => this.render(view), this.root.dataset.stream);
   this.loadUsers();
 };
 
 // ------------------------------------------------------------------ talking to the site
 
-Demo.prototype.post = async function (url, fields) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Accept': 'application/json', 'Accept-Language': this.lang },
-    body: new URLSearchParams(fields ?? {}),
-  });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (e) {
-    body = null;
-  }
-  return { status: response.status, ok: response.ok, body };
+Demo.prototype.post = function (url, fields) {
+  return send(url, fields, this.lang);
 };
 
-Demo.prototype.get = async function (url) {
-  const response = await fetch(url, { headers: { 'Accept': 'application/json', 'Accept-Language': this.lang } });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (e) {
-    body = null;
-  }
-  return { status: response.status, ok: response.ok, body };
+Demo.prototype.get = function (url) {
+  return getJson(url, this.lang);
 };
 
 Demo.prototype.store = function (topology, path) {
