@@ -44,7 +44,7 @@ class ArchitectureTest {
 			.resideInAPackage("lab.fleet..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("lab.site..", "lab.content..")
+			.resideInAnyPackage("lab.site..", "lab.content..", "lab.walkthrough..", "lab.classes..")
 			.check(this.classes);
 	}
 
@@ -54,7 +54,29 @@ class ArchitectureTest {
 			.resideInAPackage("lab.content..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..")
+			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..", "lab.walkthrough..", "lab.classes..")
+			.check(this.classes);
+	}
+
+	/** Walkthroughs read the fleet's view and the content pipeline; they know nothing of classes or other pages. */
+	@Test
+	void walkthroughsKnowNoClassesAndNoOtherPages() {
+		noClasses().that()
+			.resideInAPackage("lab.walkthrough..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("lab.classes..", "lab.site..", "lab.chassis..", "lab.business..", "lab.monolith..")
+			.check(this.classes);
+	}
+
+	/** A class follows a walkthrough and the fleet's view; it never reaches into pages or processes. */
+	@Test
+	void classesStayOnTopOfWalkthroughsAndTheFleetsView() {
+		noClasses().that()
+			.resideInAPackage("lab.classes..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("lab.site..", "lab.chassis..", "lab.business..", "lab.monolith..")
 			.check(this.classes);
 	}
 

@@ -6,10 +6,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The YAML block between two {@code ---} lines at the top of a lesson, and the body after it. */
-record FrontMatter(Map<String, Object> data, String body, String source) {
+/** The YAML block between two {@code ---} lines at the top of a lesson or a walkthrough, and the body after it. */
+public record FrontMatter(Map<String, Object> data, String body, String source) {
 
-	static FrontMatter split(String text, String source) {
+	public static FrontMatter split(String text, String source) {
 		String t = text.replace("\r\n", "\n");
 		if (!t.startsWith("---\n")) {
 			throw new IllegalStateException(source + ": no front matter");
@@ -27,7 +27,7 @@ record FrontMatter(Map<String, Object> data, String body, String source) {
 		return new FrontMatter(typed, t.substring(end + 5), source);
 	}
 
-	String required(String key) {
+	public String required(String key) {
 		Object value = this.data.get(key);
 		if (value == null || value.toString().isBlank()) {
 			throw new IllegalStateException(this.source + ": front matter has no " + key);
@@ -35,7 +35,7 @@ record FrontMatter(Map<String, Object> data, String body, String source) {
 		return value.toString().trim();
 	}
 
-	int requiredInt(String key) {
+	public int requiredInt(String key) {
 		try {
 			return Integer.parseInt(required(key));
 		}
@@ -44,7 +44,7 @@ record FrontMatter(Map<String, Object> data, String body, String source) {
 		}
 	}
 
-	String optional(String key) {
+	public String optional(String key) {
 		Object value = this.data.get(key);
 		return (value == null) ? null : value.toString().trim();
 	}

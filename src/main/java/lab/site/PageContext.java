@@ -13,7 +13,7 @@ import lab.system.PathLocaleResolver;
  * What the layout of every page needs: the language and direction, and the same page in the
  * other language (for the switch and the {@code hreflang} links).
  */
-@ControllerAdvice(basePackages = "lab.site")
+@ControllerAdvice(basePackages = { "lab.site", "lab.walkthrough", "lab.classes" })
 class PageContext {
 
 	@ModelAttribute("page")

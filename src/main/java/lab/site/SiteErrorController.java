@@ -29,6 +29,10 @@ class SiteErrorController implements ErrorController {
 	@RequestMapping("/error")
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		HttpStatus status = statusOf(request);
+		if (response.isCommitted()) {
+			// a stream whose client went away: nothing more can be said on it
+			return null;
+		}
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path && path.startsWith("/api/")) {
 			response.setStatus(status.value());

@@ -34,17 +34,33 @@ final class Browser {
 	}
 
 	private static ChromeDriver start() {
+		profile = freshProfile();
+		return start(profile, "1280,1000");
+	}
+
+	/**
+	 * A second, separate browser (its own profile, cookies and connections), for tests that need two
+	 * people at once, such as a presenter and a student. The caller quits it.
+	 */
+	static ChromeDriver another(String windowSize) {
+		return start(freshProfile(), windowSize);
+	}
+
+	private static Path freshProfile() {
 		try {
-			profile = Files.createTempDirectory("lab-chromium");
+			return Files.createTempDirectory("lab-chromium");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static ChromeDriver start(Path profile, String windowSize) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(System.getProperty("lab.chromium", "/usr/bin/chromium"));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile, "--lang=en-US");
+				"--disable-quic", "--window-size=" + windowSize, "--user-data-dir=" + profile, "--lang=en-US");
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(System.getProperty("lab.chromedriver", "/usr/bin/chromedriver")))
 			.build();
@@ -56,9 +72,14 @@ final class Browser {
 
 	/** The whole page, not only the window, saved under target/screenshots/. */
 	static Path screenshot(String name) {
+		return screenshot(driver(), name, true);
+	}
+
+	/** A screenshot of one browser: the whole page, or only what the window shows. */
+	static Path screenshot(ChromeDriver browser, String name, boolean wholePage) {
 		try {
-			Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
-					Map.of("format", "png", "captureBeyondViewport", true));
+			Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+					Map.of("format", "png", "captureBeyondViewport", wholePage));
 			Path dir = Path.of(System.getProperty("lab.screenshots", "target/screenshots"));
 			Files.createDirectories(dir);
 			Path file = dir.resolve(name + ".png");

@@ -103,6 +103,11 @@ public final class FleetClient {
 	 * Brings the default fleet back after a test that broke it (or failed half-way): every service
 	 * gets a ready instance again, resilience is on, and no chaos is left.
 	 */
+	/** The step a class is on, as {@code GET /api/classes/{code}} tells anyone. */
+	public int classStep(String code) {
+		return ((Number) get("/api/classes/" + code).body().get("step")).intValue();
+	}
+
 	public void heal() {
 		post("/api/fleet/settings", "resilience=true&autoRestart=false");
 		for (String service : List.of("monolith", "users", "posts", "threads", "payments")) {

@@ -1,0 +1,160 @@
+package lab.walkthrough;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import lab.content.Lang;
+import lab.content.PersianLint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The walkthrough files: the real ones load in both languages and agree; broken or disagreeing
+ * ones stop the start with a message that names the file and the step.
+ */
+class WalkthroughStoreTest {
+
+	private static final Set<String> PRESETS = Set.of("architecture", "monolith", "autonomous", "specialized",
+			"scaling", "deployment", "technology", "reuse", "resilience");
+
+	private static final String STEP = """
+			## Payments fails
+
+			Kill it.
+
+			```step
+			actions:
+			  - kill payments
+			check: down payments
+			hint: %s
+			```
+
+			```notes
+			Ask the room.
+			```
+			""";
+
+	@TempDir
+	Path root;
+
+	@Test
+	void theCoursesWalkthroughsLoadInBothLanguagesAndAgree() {
+		WalkthroughStore store = new WalkthroughStore("file:content/walkthroughs/", PRESETS::contains);
+		assertThat(store.parityProblems()).isEmpty();
+		for (Lang lang : Lang.values()) {
+			assertThat(store.all(lang)).extracting(Walkthrough::slug)
+				.containsExactly("monolith-vs-microservices", "one-failing-service", "shipping-a-change");
+		}
+		Walkthrough tour = store.find(Lang.EN, "monolith-vs-microservices").orElseThrow();
+		assertThat(tour.demos()).contains("autonomous", "specialized", "scaling", "deployment", "technology", "reuse",
+				"resilience");
+		Walkthrough failing = store.find(Lang.FA, "one-failing-service").orElseThrow();
+		assertThat(failing.step(2).check().text()).isEqualTo("down payments");
+		assertThat(failing.step(2).hint()).contains("پرداخت‌ها");
+		assertThat(failing.step(2).notesHtml()).isNotBlank();
+	}
+
+	@Test
+	void persianWalkthroughsFollowTheTypographyRules() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("content", "walkthroughs", "fa"))) {
+			List<Path> all = files.toList();
+			assertThat(all).isNotEmpty();
+			for (Path file : all) {
+				String prose = PersianLint.proseOfMarkdown(prose(Files.readString(file)));
+				assertThat(PersianLint.check(prose)).as(file.toString()).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void aWalkthroughInOneLanguageOnlyStopsTheStart() throws IOException {
+		write("en", "solo", STEP.formatted("Press it."));
+		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("solo: only in en");
+	}
+
+	@Test
+	void languagesThatDifferInActionsChecksOrStepsStopTheStart() throws IOException {
+		write("en", "tour", STEP.formatted("Press it."));
+		write("fa", "tour", STEP.replace("kill payments", "stop payments").formatted("دکمه را بزنید."));
+		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("tour: step 1 actions");
+
+		write("fa", "tour", STEP.replace("down payments", "up payments").formatted("دکمه را بزنید."));
+		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("tour: step 1 check");
+
+		write("fa", "tour", (STEP + STEP).formatted("دکمه را بزنید.", "دکمه را بزنید."));
+		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("1 steps in en, 2 in fa");
+
+		write("fa", "tour", STEP.formatted("دکمه را بزنید."));
+		assertThat(load().find(Lang.FA, "tour")).isPresent();
+	}
+
+	@Test
+	void unknownActionsChecksAndDemosStopTheStart() throws IOException {
+		write("en", "tour", STEP.replace("kill payments", "explode payments").formatted("Press it."));
+		assertThatIllegalStateException().isThrownBy(this::load)
+			.withMessageContaining("walkthroughs/en/tour.md: step 1 (Payments fails): action 'explode payments'");
+
+		write("en", "tour", STEP.replace("down payments", "payments is sad").formatted("Press it."));
+		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("unknown check");
+
+		write("en", "tour", STEP.replace("actions:", "demo: fireworks\nactions:").formatted("Press it."));
+		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("unknown demo preset 'fireworks'");
+
+		write("en", "tour", STEP.replace("hint: %s\n", ""));
+		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("needs a hint");
+	}
+
+	/**
+	 * The Persian a reader sees: the front matter without its list of actions, each step block's hint
+	 * (the rest of a step block is vocabulary, not prose) and the speaker notes as plain text.
+	 */
+	static String prose(String file) {
+		StringBuilder out = new StringBuilder();
+		String block = null;
+		for (String line : file.split("\n")) {
+			if (line.equals("```step") || line.equals("```notes")) {
+				block = line.substring(3);
+			}
+			else if (block != null && line.equals("```")) {
+				block = null;
+			}
+			else if ("step".equals(block)) {
+				if (line.startsWith("hint: ")) {
+					out.append(line.substring("hint: ".length())).append('\n');
+				}
+			}
+			else if (!line.startsWith("start:") && !line.startsWith("  - ")) {
+				out.append(line).append('\n');
+			}
+		}
+		return out.toString();
+	}
+
+	private WalkthroughStore load() {
+		return new WalkthroughStore(this.root.toUri().toString(), PRESETS::contains);
+	}
+
+	private void write(String lang, String slug, String steps) throws IOException {
+		Path dir = Files.createDirectories(this.root.resolve(lang));
+		Files.writeString(dir.resolve(slug + ".md"), """
+				---
+				title: A tour
+				order: 1
+				minutes: 5
+				summary: One line.
+				shows: One thing.
+				demo: resilience
+				---
+
+				""" + steps);
+	}
+
+}
