@@ -20,7 +20,7 @@ let stream = null;
 let classCode = null;
 
 function stepFromHash() {
-  const match = /^#step-(\d+)$/.exec(location.hash);
+  const match = /^#step=(\d+)$/.exec(location.hash);
   const n = match ? Number(match[1]) : 1;
   return n >= 1 && n <= count ? n : 1;
 }
@@ -41,7 +41,8 @@ function show(n) {
   root.querySelector('.present-prev').disabled = current === 1;
   root.querySelector('.present-next').disabled = current === count;
   root.dataset.current = String(current);
-  history.replaceState(null, '', `#step-${current}`);
+  // #step=N names no element, so the browser never scrolls to it
+  history.replaceState(null, '', `#step=${current}`);
 }
 
 async function go(n) {

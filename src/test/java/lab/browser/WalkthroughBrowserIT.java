@@ -144,7 +144,7 @@ class WalkthroughBrowserIT {
 
 	@Test
 	void aStepsCheckTurnsMetWhenItsActionIsDone() {
-		presenter.get(base() + "/en/walkthroughs/" + SLUG + "/present#step-2");
+		presenter.get(base() + "/en/walkthroughs/" + SLUG + "/present#step=2");
 		awaitPresenterStep(2);
 		WebElement check = presenter.findElement(By.cssSelector("#step-2 .walk-check"));
 		new WebDriverWait(presenter, WAIT).until(d -> "unmet".equals(check.getAttribute("data-met")));

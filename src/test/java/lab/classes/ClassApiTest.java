@@ -86,7 +86,7 @@ class ClassApiTest {
 		String token = (String) created.body().get("token");
 		assertProblem(send("POST", "/api/classes", "walkthrough=nope", "Accept-Language", "fa"), 404,
 				"آموزشی با نام «nope» وجود ندارد.");
-		assertProblem(send("POST", "/api/classes", null), 400, "Say which walkthrough the class follows: walkthrough=<slug>.");
+		assertProblem(send("POST", "/api/classes", null), 400, "Say which walkthrough the class follows (the walkthrough parameter).");
 		assertProblem(send("POST", "/api/classes/" + code + "/step", "step=9", "X-Class-Token", token), 400,
 				"There is no step 9: this walkthrough has steps 1 to 8.");
 		assertProblem(send("POST", "/api/classes/" + code + "/step", "step=0", "X-Class-Token", token,
@@ -123,7 +123,7 @@ class ClassApiTest {
 			collect(lines, first);
 			await().atMost(Duration.ofSeconds(20)).until(() -> first.contains("event: fleet"));
 			assertThat(first).containsSubsequence("retry: 1000", "id: 2", "event: step");
-			assertThat(dataOf(first, "step")).containsEntry("step", 4).containsEntry("title", "Timeouts");
+			assertThat(dataOf(first, "step")).containsEntry("step", 4).containsEntry("title", "A cascading failure");
 			assertThat(dataOf(first, "fleet")).containsEntry("step", 4).containsKeys("checks", "fleet");
 
 			send("POST", "/api/classes/" + code + "/step", "step=5", "X-Class-Token", token);
