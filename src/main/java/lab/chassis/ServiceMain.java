@@ -80,7 +80,8 @@ public final class ServiceMain {
 		try {
 			int port = web.start(args.port());
 			OpsEndpoints.register(router, web, chaos, resilience, () -> info(port, web, resilience), args.instance());
-			db = H2Database.open(args.dataDir(), args.role().id());
+			String password = System.getenv(LaunchArgs.DATABASE_PASSWORD_VARIABLE);
+			db = H2Database.open(args.dataDir(), args.role().id(), password == null ? "" : password);
 			Modules.assemble(args, db, resilience).register(router, args.version());
 			H2Database opened = db;
 			stop = once(() -> {
