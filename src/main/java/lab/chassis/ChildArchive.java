@@ -77,6 +77,20 @@ public final class ChildArchive {
 		return List.of();
 	}
 
+	/**
+	 * Makes the archive that children of the application in {@code applicationJar} (the Spring Boot
+	 * jar or its extracted form) will use, now rather than on their first launch; true when it exists.
+	 */
+	public static boolean prepare(Path applicationJar) {
+		try {
+			String classPath = UnpackedApp.classPath(applicationJar, UnpackedApp.defaultCacheRoot());
+			Path archive = archiveFor(classPath, LaunchCommand.JVM_FLAGS, defaultFolder());
+			return archive != null && (Files.isRegularFile(archive) || train(classPath, LaunchCommand.JVM_FLAGS, archive));
+		} catch (IOException e) {
+			return false;
+		}
+	}
+
 	/** Where the archive for this class path and these flags lives; null when it cannot have one. */
 	static Path archiveFor(String classPath, List<String> jvmFlags, Path folder) {
 		try {
