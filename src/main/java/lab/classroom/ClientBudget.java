@@ -75,6 +75,10 @@ final class ClientBudget {
 		return Math.max(1, (long) Math.ceil(missing / this.perNano / 1e9));
 	}
 
+	synchronized int size() {
+		return this.buckets.size();
+	}
+
 	private Bucket refilled(String client) {
 		long now = this.clock.getAsLong();
 		Bucket bucket = this.buckets.get(client);
