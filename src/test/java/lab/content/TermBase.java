@@ -17,22 +17,22 @@ import org.yaml.snakeyaml.Yaml;
  * form to use and the forms not to use, and the spellings the course keeps. Finds the
  * forms to avoid in a line of Persian prose, on Persian word boundaries.
  */
-final class TermBase {
+public final class TermBase {
 
 	static final Path FILE = Path.of("content", "terms.yml");
 
 	/** A term: the English, the Persian to use, the forms to avoid, and why. */
-	record Term(String en, String fa, String say, String glossary, String latin, List<String> avoid, String note) {
+	public record Term(String en, String fa, String say, String glossary, String latin, List<String> avoid, String note) {
 
 		/** The form to write in running prose: {@code say} if given, else {@code fa}. */
-		String use() {
+		public String use() {
 			return this.say.isEmpty() ? this.fa : this.say;
 		}
 
 	}
 
 	/** A form to avoid found in a text: where it starts, what it is, and its term. */
-	record Hit(int offset, String found, String form, Term term) {
+	public record Hit(int offset, String found, String form, Term term) {
 	}
 
 	/**
@@ -65,7 +65,7 @@ final class TermBase {
 		this.forms = List.copyOf(all);
 	}
 
-	static TermBase load() throws IOException {
+	public static TermBase load() throws IOException {
 		return parse(PersianSources.read(FILE));
 	}
 
@@ -106,7 +106,7 @@ final class TermBase {
 	 * The forms to avoid in a text, by offset. A form is not flagged where the text goes on
 	 * with the form to use (سرویس پرداخت inside سرویس پرداخت‌ها).
 	 */
-	List<Hit> find(String text) {
+	public List<Hit> find(String text) {
 		List<Hit> hits = new ArrayList<>();
 		for (Form form : this.forms) {
 			Matcher m = form.pattern().matcher(text);
@@ -137,7 +137,7 @@ final class TermBase {
 	 * Latin service names (Payments) that stand in Persian prose on their own: allowed only
 	 * in brackets, «سرویس پرداخت‌ها (Payments)».
 	 */
-	List<Hit> bareLatinNames(String text) {
+	public List<Hit> bareLatinNames(String text) {
 		List<Hit> hits = new ArrayList<>();
 		for (Term term : this.terms) {
 			if (term.latin().isEmpty()) {
