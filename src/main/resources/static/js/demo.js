@@ -22,6 +22,8 @@ const BREAKER_COLOURS = { closed: '#146c43', open: '#b02a37', half_open: '#8a610
 function Demo(root) {
   this.root = root;
   this.lang = root.dataset.lang;
+  // data-operate="false": a student in classroom mode watches; only the instructor gets controls
+  this.operate = root.dataset.operate !== 'false';
   this.rtl = document.documentElement.dir === 'rtl';
   this.labels = {};
   for (const span of root.querySelectorAll('.demo-labels [data-k]')) {
@@ -344,6 +346,9 @@ Demo.prototype.renderInstances = function (list, topology) {
 
 Demo.prototype.instanceActions = function (instance, chaos) {
   const buttons = [];
+  if (!this.operate) {
+    return buttons;
+  }
   const add = (label, data, danger) => {
     const b = button(label, data);
     b.classList.add(danger ? 'btn-outline-danger' : 'btn-outline-secondary');
@@ -399,7 +404,7 @@ Demo.prototype.renderServices = function (box, topology) {
       controls.push(button(this.label('rollback'), { ...data, op: 'rollback' }));
     }
     controls.forEach((b) => b.classList.add('btn-outline-primary'));
-    row.append(name, info, ...controls);
+    row.append(name, info, ...(this.operate ? controls : []));
     return row;
   });
   box.replaceChildren(...rows);
