@@ -48,11 +48,9 @@ class ClassApi {
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, Object>> start(@RequestParam(required = false) String walkthrough,
-			HttpServletRequest request, Locale locale) {
+	ResponseEntity<Map<String, Object>> start(@RequestParam(required = false) String walkthrough, Locale locale) {
 		ClassState state = this.hub.start(walkthrough);
 		String token = this.hub.driverToken(state.code());
-		this.drivers.remember(request, state.code(), token);
 		Map<String, Object> body = body(state, locale);
 		body.put("token", token);
 		return ResponseEntity.created(URI.create("/api/classes/" + state.code())).body(body);
@@ -66,13 +64,13 @@ class ClassApi {
 	@PostMapping("/{code}/step")
 	Map<String, Object> move(@PathVariable String code, @RequestParam(required = false) String step,
 			HttpServletRequest request, Locale locale) {
-		this.drivers.require(request, code, this.hub.driverToken(code));
+		this.drivers.require(request, this.hub.driverToken(code));
 		return body(this.hub.move(code, whole(step)), locale);
 	}
 
 	@DeleteMapping("/{code}")
 	Map<String, Object> end(@PathVariable String code, HttpServletRequest request, Locale locale) {
-		this.drivers.require(request, code, this.hub.driverToken(code));
+		this.drivers.require(request, this.hub.driverToken(code));
 		return body(this.hub.end(code), locale);
 	}
 

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import lab.content.Lang;
 import lab.fleet.EventLog;
-import lab.fleet.FleetView;
-import lab.fleet.FleetViews;
+import lab.fleet.live.FleetView;
+import lab.fleet.live.FleetViews;
 import lab.walkthrough.Step;
 import lab.walkthrough.Walkthrough;
 import lab.walkthrough.WalkthroughStore;

@@ -11,7 +11,7 @@ final class LiveClass {
 
 	final int steps;
 
-	/** The secret that lets the session or script that started the class move it (outside classroom mode). */
+	/** The secret that lets the tab or script that started the class move it (outside classroom mode). */
 	final String driverToken;
 
 	final long startedAt;

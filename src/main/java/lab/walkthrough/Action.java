@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import lab.fleet.FleetView;
+import lab.fleet.live.FleetView;
 
 /**
  * One action of a step, from a closed vocabulary the fleet already knows, written in a walkthrough

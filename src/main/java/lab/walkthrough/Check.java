@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import lab.fleet.FleetView;
+import lab.fleet.live.FleetView;
 
 /**
  * A condition on the live fleet that a step asks for, written in a walkthrough file as a short

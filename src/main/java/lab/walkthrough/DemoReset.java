@@ -3,7 +3,7 @@ package lab.walkthrough;
 import java.util.ArrayList;
 import java.util.List;
 
-import lab.fleet.FleetView;
+import lab.fleet.live.FleetView;
 
 /**
  * The calls that bring the fleet back to where every walkthrough starts: no load, resilience on,

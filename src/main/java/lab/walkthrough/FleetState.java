@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import lab.fleet.FleetView;
+import lab.fleet.live.FleetView;
 
 /** Lookups in the fleet's JSON view that actions, checks and the reset share. */
 final class FleetState {

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import lab.content.Lang;
-import lab.fleet.FleetView;
-import lab.fleet.FleetViews;
+import lab.fleet.live.FleetView;
+import lab.fleet.live.FleetViews;
 
 /**
  * What a step's action button or the demo reset would send, resolved against the fleet's state now:

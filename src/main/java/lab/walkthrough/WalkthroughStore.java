@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 import lab.content.ContentStore;
 import lab.content.Lang;
-import lab.system.SourceTree;
+import lab.content.SourceTree;
 
 /**
  * The walkthroughs of {@code content/walkthroughs/{en,fa}/}, read and checked once at start-up: a

@@ -23,11 +23,12 @@ export async function getJson(url, lang) {
   return answer(response);
 }
 
-// method: POST (default), PUT or DELETE; fields become a form body.
-export async function send(url, fields, lang, method = 'POST') {
+// method: POST (default), PUT or DELETE; fields become a form body; headers: extra ones, such as
+// a class's driver token.
+export async function send(url, fields, lang, method = 'POST', headers = {}) {
   const response = await fetch(url, {
     method,
-    headers: { 'Accept': 'application/json', 'Accept-Language': lang, ...csrfHeaders() },
+    headers: { 'Accept': 'application/json', 'Accept-Language': lang, ...headers, ...csrfHeaders() },
     body: new URLSearchParams(fields ?? {}),
   });
   return answer(response);

@@ -18,6 +18,8 @@ const classKey = `lab.class.${slug}`;
 let current = 1;
 let stream = null;
 let classCode = null;
+// the class's driver token: this tab started the class, so this tab moves it
+let classToken = null;
 
 function stepFromHash() {
   const match = /^#step=(\d+)$/.exec(location.hash);
@@ -52,9 +54,13 @@ async function go(n) {
   }
   show(target);
   if (classCode) {
-    const answer = await send(`/api/classes/${classCode}/step`, { step: target }, lang);
+    const answer = await send(`/api/classes/${classCode}/step`, { step: target }, lang, 'POST', driver());
     status(answer.ok ? '' : fill(words.failed, answer.body?.detail ?? answer.status));
   }
+}
+
+function driver() {
+  return classToken ? { 'X-Class-Token': classToken } : {};
 }
 
 function status(text) {
@@ -79,9 +85,10 @@ function dialog(selector) {
   }
 }
 
-function follow(code, info) {
+function follow(code, token, info) {
   classCode = code;
-  sessionStorage.setItem(classKey, code);
+  classToken = token;
+  sessionStorage.setItem(classKey, JSON.stringify({ code, token }));
   const box = root.querySelector('.present-class-info');
   box.hidden = false;
   root.querySelector('.present-class-start').hidden = true;
@@ -99,21 +106,22 @@ async function startClass() {
     status(fill(words.failed, answer.body?.detail ?? answer.status));
     return;
   }
-  follow(answer.body.code, answer.body);
+  follow(answer.body.code, answer.body.token, answer.body);
   status(words.started);
   if (current !== 1) {
-    await send(`/api/classes/${classCode}/step`, { step: current }, lang);
+    await send(`/api/classes/${classCode}/step`, { step: current }, lang, 'POST', driver());
   }
 }
 
 async function endClass() {
-  const answer = await send(`/api/classes/${classCode}`, {}, lang, 'DELETE');
+  const answer = await send(`/api/classes/${classCode}`, {}, lang, 'DELETE', driver());
   if (!answer.ok && answer.status !== 404) {
     status(fill(words.failed, answer.body?.detail ?? answer.status));
     return;
   }
   sessionStorage.removeItem(classKey);
   classCode = null;
+  classToken = null;
   root.querySelector('.present-class-info').hidden = true;
   root.querySelector('.present-class-start').hidden = false;
   status(words.endedByYou);
@@ -121,13 +129,18 @@ async function endClass() {
 }
 
 async function resume() {
-  const code = sessionStorage.getItem(classKey);
-  if (code) {
-    const answer = await getJson(`/api/classes/${code}`, lang);
+  let saved = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(classKey));
+  } catch (e) {
+    saved = null;
+  }
+  if (saved?.code) {
+    const answer = await getJson(`/api/classes/${saved.code}`, lang);
     if (answer.ok) {
-      follow(code, answer.body);
+      follow(saved.code, saved.token, answer.body);
       if (answer.body.step !== current) {
-        await send(`/api/classes/${code}/step`, { step: current }, lang);
+        await send(`/api/classes/${saved.code}/step`, { step: current }, lang, 'POST', driver());
       }
       return;
     }

@@ -20,7 +20,7 @@ final class Browser {
 
 	private static ChromeDriver driver;
 
-	private static Path profile;
+	private static ChromeDriver second;
 
 	private Browser() {
 	}
@@ -33,29 +33,38 @@ final class Browser {
 		return driver;
 	}
 
-	private static ChromeDriver start() {
-		profile = freshProfile();
-		return start(profile, "1280,1000");
+	/**
+	 * A second, independent browser (its own profile, so its own cookies): two people on the same
+	 * site, such as a student and the instructor. Started on first use, quit with the first.
+	 */
+	static synchronized ChromeDriver second() {
+		driver();
+		if (second == null) {
+			second = start();
+		}
+		return second;
 	}
 
 	/**
-	 * A second, separate browser (its own profile, cookies and connections), for tests that need two
-	 * people at once, such as a presenter and a student. The caller quits it.
+	 * Another browser with a window of its own size (a projector, a phone), for tests of two people
+	 * at once such as a presenter and a student. The caller quits it.
 	 */
 	static ChromeDriver another(String windowSize) {
-		return start(freshProfile(), windowSize);
+		return start(windowSize);
 	}
 
-	private static Path freshProfile() {
+	private static ChromeDriver start() {
+		return start("1280,1000");
+	}
+
+	private static ChromeDriver start(String windowSize) {
+		Path profile;
 		try {
-			return Files.createTempDirectory("lab-chromium");
+			profile = Files.createTempDirectory("lab-chromium");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static ChromeDriver start(Path profile, String windowSize) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(System.getProperty("lab.chromium", "/usr/bin/chromium"));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -72,10 +81,14 @@ final class Browser {
 
 	/** The whole page, not only the window, saved under target/screenshots/. */
 	static Path screenshot(String name) {
-		return screenshot(driver(), name, true);
+		return screenshot(driver(), name);
 	}
 
-	/** A screenshot of one browser: the whole page, or only what the window shows. */
+	static Path screenshot(ChromeDriver browser, String name) {
+		return screenshot(browser, name, true);
+	}
+
+	/** The whole page, or only what the window shows (a projector's or a phone's view). */
 	static Path screenshot(ChromeDriver browser, String name, boolean wholePage) {
 		try {
 			Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
@@ -92,6 +105,10 @@ final class Browser {
 	}
 
 	private static synchronized void quit() {
+		if (second != null) {
+			second.quit();
+			second = null;
+		}
 		if (driver != null) {
 			driver.quit();
 			driver = null;

@@ -1,7 +1,6 @@
 package lab.classes;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,10 +61,12 @@ class ClassApiTest {
 	}
 
 	@Test
-	void theSessionThatStartedTheClassDrivesItAndNobodyElse() {
-		HttpClient presenter = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String code = (String) send(presenter, "POST", "/api/classes", "walkthrough=" + SLUG).body().get("code");
-		assertThat(send(presenter, "POST", "/api/classes/" + code + "/step", "step=2").status()).isEqualTo(200);
+	void onlyTheHolderOfTheDriverTokenMovesTheClass() {
+		Answer created = send("POST", "/api/classes", "walkthrough=" + SLUG);
+		String code = (String) created.body().get("code");
+		String token = (String) created.body().get("token");
+		assertThat(send("POST", "/api/classes/" + code + "/step", "step=2", "X-Class-Token", token).status())
+			.isEqualTo(200);
 
 		Answer stranger = send("POST", "/api/classes/" + code + "/step", "step=5", "Accept-Language", "fa");
 		assertThat(stranger.status()).isEqualTo(403);
@@ -76,7 +77,8 @@ class ClassApiTest {
 			.isEqualTo(403);
 		assertThat(send("DELETE", "/api/classes/" + code, null).status()).isEqualTo(403);
 		assertThat(send("GET", "/api/classes/" + code, null).body()).containsEntry("step", 2);
-		assertThat(send(presenter, "DELETE", "/api/classes/" + code, null).status()).isEqualTo(200);
+		assertThat(send("GET", "/api/classes/" + code, null).body()).doesNotContainKey("token");
+		assertThat(send("DELETE", "/api/classes/" + code, null, "X-Class-Token", token).status()).isEqualTo(200);
 	}
 
 	@Test

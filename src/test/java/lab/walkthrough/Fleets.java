@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import lab.fleet.FleetView;
+import lab.fleet.live.FleetView;
 
 /** Small fleet views for unit tests: say which instances each service has, in which state. */
 final class Fleets {
@@ -37,11 +37,11 @@ final class Fleets {
 	}
 
 	static FleetView.InstanceView instance(String service, int n, String state, String version) {
-		return instance(service, n, state, version, new lab.fleet.Instance.Chaos(0, 0, 0));
+		return instance(service, n, state, version, new lab.fleet.supervisor.Instance.Chaos(0, 0, 0));
 	}
 
 	static FleetView.InstanceView instance(String service, int n, String state, String version,
-			lab.fleet.Instance.Chaos chaos) {
+			lab.fleet.supervisor.Instance.Chaos chaos) {
 		return new FleetView.InstanceView(service + "-" + n, service, "monolith".equals(service) ? "monolith"
 				: "microservices", version, state, state, 100 + n, 4000 + n, 0, "", 0, 0, 0, 0, false, null, "", chaos);
 	}

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import lab.fleet.FleetView;
-import lab.fleet.Instance;
+import lab.fleet.live.FleetView;
+import lab.fleet.supervisor.Instance;
 
 import static lab.walkthrough.Fleets.instance;
 import static org.assertj.core.api.Assertions.assertThat;
