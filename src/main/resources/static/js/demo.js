@@ -44,6 +44,11 @@ Demo.prototype.number = function (n) {
   return this.numbers.format(n);
 };
 
+// A share in percent, with the percent sign of the page's language («۵٪» after Persian digits).
+Demo.prototype.percent = function (share) {
+  return `${this.number(Math.round(share * 100))}${this.rtl ? '٪' : '%'}`;
+};
+
 Demo.prototype.start = function () {
   this.root.addEventListener('submit', (event) => this.onSubmit(event));
   this.root.addEventListener('click', (event) => this.onClick(event));
@@ -316,6 +321,7 @@ Demo.prototype.renderInstances = function (list, topology) {
         id.textContent = instance.id;
         const figures = document.createElement('bdi');
         figures.className = 'demo-instance-figures small text-body-secondary';
+        figures.dir = this.rtl ? 'rtl' : 'ltr';
         head.append(badge, id, figures);
         const actions = document.createElement('div');
         actions.className = 'demo-instance-actions';
@@ -451,8 +457,7 @@ Demo.prototype.renderChart = function (box, topology) {
     wrap.className = 'demo-spark';
     const caption = document.createElement('figcaption');
     caption.className = 'small';
-    caption.textContent = `${this.labelFeature(feature)} · ${this.number(Math.round(data.rps))}/s · ${this.number(
-      Math.round(data.errorRate * 100))}%`;
+    caption.textContent = `${this.labelFeature(feature)} · ${this.number(Math.round(data.rps))}/s · ${this.percent(data.errorRate)}`;
     const bars = data.ok.length;
     const max = Math.max(1, ...data.ok.map((ok, n) => ok + data.failed[n]));
     const svg = svgNode('svg', { viewBox: `0 0 ${bars * 4} 40`, preserveAspectRatio: 'none', class: 'demo-spark-svg' });
