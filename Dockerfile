@@ -1,5 +1,9 @@
 # Microservices Lab: one image, the same jar that ./mvnw package builds.
 # Build: docker build -t microservices-lab .    Run: docker run -p 8080:8080 microservices-lab
+# The image runs a class: classroom mode is on, so only the instructor operates the demos. The
+# password is printed at start-up (docker logs); choose one with -e LAB_CLASSROOM_PASSWORD=...
+# Students type the host's address; a host name the container cannot know needs
+# -e LAB_ALLOWED_HOSTS=name. Alone on a laptop: -e LAB_CLASSROOM_ENABLED=false -p 127.0.0.1:8080:8080
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -18,7 +22,9 @@ COPY --from=build /src/target/microservices-lab.jar /app/microservices-lab.jar
 RUN mkdir -p /app/data && chown lab:lab /app/data
 USER lab
 # Inside a container the site must listen beyond loopback; the demo processes stay on loopback.
+# Beyond loopback classroom mode would be on anyway; it is said here so nobody wonders.
 ENV LAB_ADDRESS=0.0.0.0 \
+    LAB_CLASSROOM_ENABLED=true \
     LAB_FLEET_DATA_DIR=/app/data
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
