@@ -60,36 +60,6 @@ class WalkthroughStoreTest {
 	}
 
 	@Test
-	void onlyHintsNotesAndTextCountAsProse() {
-		String file = """
-				---
-				title: Tour
-				start:
-				  - load both feed 5 120
-				order: 1
-				---
-
-				## Step
-
-				Text.
-
-				```step
-				actions:
-				  - kill payments
-				hint: Press it.
-				```
-
-				```notes
-				Ask.
-				```
-				""";
-		String prose = WalkthroughProse.of(file);
-		assertThat(prose.split("\n", -1)).hasSameSizeAs(file.split("\n", -1));
-		assertThat(prose).contains("title: Tour", "order: 1", "Text.", "Press it.", "Ask.")
-			.doesNotContain("load both", "kill payments", "```", "hint:");
-	}
-
-	@Test
 	void aWalkthroughInOneLanguageOnlyStopsTheStart() throws IOException {
 		write("en", "solo", STEP.formatted("Press it."));
 		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("solo: only in en");
