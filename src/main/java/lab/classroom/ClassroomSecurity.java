@@ -7,6 +7,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -53,6 +54,15 @@ class ClassroomSecurity {
 	@Bean
 	LoginFailures loginFailures(ClassroomProperties properties) {
 		return new LoginFailures(properties.loginFailuresPerMinute());
+	}
+
+	/**
+	 * No observation per security filter and request: the site has no tracing backend, and wrapping
+	 * every filter of every lesson request would cost the pages for nothing.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
