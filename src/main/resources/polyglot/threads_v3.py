@@ -716,6 +716,14 @@ class Handler(BaseHTTPRequestHandler):
         cap = MAX_OPS_BODY_BYTES if path.startswith("/ops/") else MAX_BODY_BYTES
         if length > cap or length < 0:
             self.close_connection = True
+            # read what was sent (up to a bound) before answering: closing a socket with unread
+            # data resets the connection, and the caller would lose the answer
+            remaining = min(max(length, 0), 8 * cap)
+            while remaining > 0:
+                chunk = self.rfile.read(min(remaining, 65536))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
             raise invalid("request.tooLarge", "the body is over %d bytes" % cap)
         data = self.rfile.read(length) if length else b""
         try:
