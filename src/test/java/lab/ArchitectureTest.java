@@ -5,10 +5,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The picture the layout draws stays true: the business modules know nothing of how they are run,
- * the demo processes never load Spring, and the control plane does not reach into the pages.
+ * the demo processes never load Spring, the control plane does not reach into the pages, the
+ * fleet's parts stack up without a loop, and no two packages depend on each other.
  */
 class ArchitectureTest {
 
@@ -55,6 +58,38 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..")
+			.check(this.classes);
+	}
+
+	@Test
+	void noTwoPartsOfTheSiteDependOnEachOther() {
+		slices().matching("lab.(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+	@Test
+	void noTwoPartsOfTheFleetDependOnEachOther() {
+		slices().matching("lab.fleet.(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+	/**
+	 * The fleet's parts stack up: the supervisor knows only the shared words; the gateway picks from
+	 * the supervisor's instances; the load generator sends through the gateway; the live view reads
+	 * them all; the JSON API drives them all. Nothing below reaches up.
+	 */
+	@Test
+	void theFleetsPartsStackUp() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("words").definedBy("lab.fleet")
+			.layer("supervisor").definedBy("lab.fleet.supervisor..")
+			.layer("gateway").definedBy("lab.fleet.gateway..")
+			.layer("load").definedBy("lab.fleet.load..")
+			.layer("live").definedBy("lab.fleet.live..")
+			.layer("api").definedBy("lab.fleet.api..")
+			.whereLayer("api").mayNotBeAccessedByAnyLayer()
+			.whereLayer("live").mayOnlyBeAccessedByLayers("api")
+			.whereLayer("load").mayOnlyBeAccessedByLayers("live", "api")
+			.whereLayer("gateway").mayOnlyBeAccessedByLayers("load", "live", "api")
+			.whereLayer("supervisor").mayOnlyBeAccessedByLayers("gateway", "load", "live", "api")
 			.check(this.classes);
 	}
 

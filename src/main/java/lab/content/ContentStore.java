@@ -23,8 +23,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import lab.system.SourceTree;
-
 /**
  * Loads the course from {@code content/}: every lesson is rendered once and kept in memory. When
  * the site runs from the source tree, a lesson whose file changed is rendered again on its next

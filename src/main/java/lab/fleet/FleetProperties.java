@@ -28,6 +28,9 @@ public record FleetProperties(@DefaultValue("true") boolean autostart, Path data
 		@DefaultValue("400ms") @NotNull Duration peerTimeout, @DefaultValue("false") boolean autoRestart,
 		@DefaultValue("true") boolean resilience) {
 
+	/** How long a call may take when resilience is off: long enough to pile up, as in real life. */
+	public static final Duration PATIENT = Duration.ofSeconds(12);
+
 	public Path dataDirOrDefault() {
 		return (this.dataDir != null) ? this.dataDir
 				: Path.of(System.getProperty("java.io.tmpdir"), "microservices-lab", "data");

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-import lab.system.SourceTree;
+import lab.content.SourceTree;
 
 /** The page cache in front of the course pages. */
 @Configuration(proxyBeanMethods = false)

@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.api;
 
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +13,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import lab.chassis.http.Chaos;
+import lab.fleet.Feature;
+import lab.fleet.FleetProblem;
+import lab.fleet.Params;
+import lab.fleet.ServiceId;
+import lab.fleet.Topology;
+import lab.fleet.live.FleetView;
+import lab.fleet.live.FleetViews;
+import lab.fleet.load.LoadGenerator;
+import lab.fleet.supervisor.Fleet;
+import lab.fleet.supervisor.Instance;
 
 /**
  * The control plane's JSON API, {@code /api/fleet/...}. Parameters come as query or form fields;
@@ -59,7 +69,7 @@ class FleetController {
 	@PostMapping("/instances/{id}/chaos")
 	ResponseEntity<Map<String, Object>> chaos(@PathVariable String id, @RequestParam(required = false) String latencyMs,
 			@RequestParam(required = false) String latencyShare, @RequestParam(required = false) String errorShare) {
-		Instance.Chaos now = this.fleet.instance(id).chaos;
+		Instance.Chaos now = this.fleet.instance(id).chaos();
 		Instance.Chaos next = new Instance.Chaos(
 				(latencyMs == null) ? now.latencyMs() : Params.whole(latencyMs, 0, Chaos.MAX_LATENCY_MS, "fleet.error.latency"),
 				(latencyShare == null) ? now.latencyShare() : Params.share(latencyShare, "fleet.error.share"),

@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.api;
 
 import java.util.Locale;
 
@@ -10,9 +10,14 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Refusals of the fleet's and the storefront's APIs as RFC 9457 problem details, in the caller's language. */
-@RestControllerAdvice(assignableTypes = { FleetController.class, StoreController.class, ProxyController.class,
-		FleetStream.class })
+import lab.fleet.FleetProblem;
+
+/**
+ * Refusals of the fleet's and the storefront's APIs (every controller under {@code lab.fleet}: the
+ * control API, the storefront, the load balancer's front door, the live stream) as RFC 9457 problem
+ * details, in the caller's language.
+ */
+@RestControllerAdvice(basePackages = "lab.fleet")
 class FleetApiAdvice {
 
 	private final MessageSource messages;

@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.supervisor;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.supervisor;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
+
+import lab.fleet.EventLog;
+import lab.fleet.FleetProblem;
+import lab.fleet.FleetProperties;
+import lab.fleet.ServiceId;
+import lab.fleet.Topology;
 
 /**
  * The supervisor of the demo processes: which instances each service has, their versions and
@@ -78,7 +84,7 @@ public class Fleet {
 	}
 
 	/** One service: its instances and the single worker that changes them. */
-	static final class Group {
+	public static final class Group {
 
 		final ServiceId id;
 
@@ -103,6 +109,28 @@ public class Fleet {
 				t.setDaemon(true);
 				return t;
 			});
+		}
+
+		public ServiceId id() {
+			return this.id;
+		}
+
+		/** The instances as they are now, for reading. */
+		public List<Instance> instances() {
+			return List.copyOf(this.instances);
+		}
+
+		public String version() {
+			return this.version;
+		}
+
+		public String previousVersion() {
+			return this.previousVersion;
+		}
+
+		/** What the group is doing (a deploy's step), or null. */
+		public String activity() {
+			return this.activity;
 		}
 
 		List<Instance> running() {
@@ -354,7 +382,7 @@ public class Fleet {
 	}
 
 	private Duration peerTimeout(boolean resilient) {
-		return resilient ? this.properties.peerTimeout() : Gateway.PATIENT;
+		return resilient ? this.properties.peerTimeout() : FleetProperties.PATIENT;
 	}
 
 	private void pushResilience(Instance instance, boolean on) {

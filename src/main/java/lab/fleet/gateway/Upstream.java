@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.gateway;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+
+import lab.fleet.ServiceId;
+import lab.fleet.supervisor.Fleet;
+import lab.fleet.supervisor.Instance;
 
 /**
  * The site's load balancer: sends a request to one ready instance of a service, round robin, and
@@ -94,7 +98,7 @@ public class Upstream {
 			request.header("Content-Type", "application/json");
 		}
 		long start = System.currentTimeMillis();
-		instance.inFlight.incrementAndGet();
+		instance.requestStarted();
 		boolean success = false;
 		try {
 			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -107,8 +111,7 @@ public class Upstream {
 			throw new IOException("interrupted", ex);
 		}
 		finally {
-			instance.inFlight.decrementAndGet();
-			instance.stats.record(System.currentTimeMillis(), success, System.currentTimeMillis() - start);
+			instance.requestEnded(System.currentTimeMillis(), success, System.currentTimeMillis() - start);
 		}
 	}
 

@@ -1,11 +1,9 @@
-package lab.system;
+package lab.content;
 
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-
-import lab.MicroservicesLabApplication;
 
 /**
  * Where the site reads its lessons and message bundles: from the working tree when it runs from
@@ -32,7 +30,7 @@ public final class SourceTree {
 		if (Boolean.getBoolean("lab.fromJar")) {
 			return false;
 		}
-		CodeSource source = MicroservicesLabApplication.class.getProtectionDomain().getCodeSource();
+		CodeSource source = SourceTree.class.getProtectionDomain().getCodeSource();
 		URL url = (source != null) ? source.getLocation() : null;
 		boolean classesFolder = url != null && "file".equals(url.getProtocol()) && !url.getPath().endsWith(".jar");
 		return classesFolder && Files.isDirectory(Path.of("content")) && Files.isDirectory(Path.of("i18n"));

@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.supervisor;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+
+import lab.fleet.EventLog;
+import lab.fleet.FleetProperties;
 
 /**
  * Wires the fleet: it starts once the site is ready (the services reach each other through the

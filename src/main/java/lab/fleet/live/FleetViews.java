@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.live;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,6 +12,16 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import lab.fleet.EventLog;
+import lab.fleet.Feature;
+import lab.fleet.RequestStats;
+import lab.fleet.ServiceId;
+import lab.fleet.Topology;
+import lab.fleet.gateway.Gateway;
+import lab.fleet.load.LoadGenerator;
+import lab.fleet.supervisor.Fleet;
+import lab.fleet.supervisor.Instance;
+import lab.fleet.supervisor.ProcessStats;
 import lab.system.LocalizedFormat;
 
 /** Builds the {@link FleetView} of the current state, worded in one language. */
@@ -54,15 +64,15 @@ public class FleetViews {
 				Fleet.Group group = this.fleet.group(id);
 				List<FleetView.InstanceView> instances = new ArrayList<>();
 				int running = 0;
-				for (Instance i : group.instances) {
+				for (Instance i : group.instances()) {
 					boolean up = i.state().running();
 					running += up ? 1 : 0;
-					rss += up ? i.rssBytes : 0;
+					rss += up ? i.rssBytes() : 0;
 					instances.add(instance(i, now, locale));
 				}
 				String breaker = this.gateway.breakerState(id);
 				services.add(new FleetView.ServiceView(topology.id(), name, text("service." + name, locale),
-						group.version, group.previousVersion, group.activity, breaker,
+						group.version(), group.previousVersion(), group.activity(), breaker,
 						text("breaker." + breaker, locale), running, instances));
 			}
 			Map<String, FleetView.FeatureView> features = new LinkedHashMap<>();
@@ -86,18 +96,18 @@ public class FleetViews {
 	}
 
 	private FleetView.InstanceView instance(Instance i, long now, Locale locale) {
-		RequestStats.Summary s = i.stats.summary(now, WINDOW_SECONDS);
+		RequestStats.Summary s = i.stats().summary(now, WINDOW_SECONDS);
 		boolean up = i.state().running();
 		String state = i.state().name().toLowerCase(Locale.ROOT);
 		String figures = up ? text("instance.figures", locale, LocalizedFormat.digits(i.version(), locale),
-				number(i.pid(), locale), number(i.port(), locale), megabytes(i.rssBytes, locale),
-				number(Math.round(s.rps()), locale), number(s.p95Ms(), locale), number(Math.round(i.cpuPercent), locale),
+				number(i.pid(), locale), number(i.port(), locale), megabytes(i.rssBytes(), locale),
+				number(Math.round(s.rps()), locale), number(s.p95Ms(), locale), number(Math.round(i.cpuPercent()), locale),
 				number(Math.round(s.errorRate() * 100), locale)) : LocalizedFormat.digits(i.version(), locale);
 		return new FleetView.InstanceView(i.id(), i.service().name(), i.service().topology().id(), i.version(), state,
-				text("state." + state, locale), up ? i.pid() : 0, up ? i.port() : 0, up ? i.rssBytes : 0,
-				megabytes(up ? i.rssBytes : 0, locale), Math.round(i.cpuPercent * 10) / 10.0,
-				Math.round(s.rps() * 10) / 10.0, Math.round(s.errorRate() * 1000) / 1000.0, s.p95Ms(), i.draining,
-				i.error, figures, i.chaos);
+				text("state." + state, locale), up ? i.pid() : 0, up ? i.port() : 0, up ? i.rssBytes() : 0,
+				megabytes(up ? i.rssBytes() : 0, locale), Math.round(i.cpuPercent() * 10) / 10.0,
+				Math.round(s.rps() * 10) / 10.0, Math.round(s.errorRate() * 1000) / 1000.0, s.p95Ms(), i.draining(),
+				i.error(), figures, i.chaos());
 	}
 
 	private String event(EventLog.FleetEvent e, Locale locale) {

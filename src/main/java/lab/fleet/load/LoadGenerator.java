@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.load;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Component;
+
+import lab.fleet.EventLog;
+import lab.fleet.Feature;
+import lab.fleet.FleetProblem;
+import lab.fleet.Topology;
+import lab.fleet.gateway.Gateway;
 
 /**
  * Sends storefront requests through the gateway at a steady rate, bounded in rate, duration and
@@ -134,10 +140,10 @@ public class LoadGenerator {
 		this.runs.values().forEach(Run::finish);
 	}
 
-	public List<FleetView.LoadView> views() {
-		List<FleetView.LoadView> out = new ArrayList<>();
+	public List<LoadView> views() {
+		List<LoadView> out = new ArrayList<>();
 		for (Run r : this.runs.values()) {
-			out.add(new FleetView.LoadView(r.id, r.topology.id(), r.feature.id(), r.rps, r.seconds, r.sent.get(),
+			out.add(new LoadView(r.id, r.topology.id(), r.feature.id(), r.rps, r.seconds, r.sent.get(),
 					r.failed.get(), r.running));
 		}
 		out.sort((a, b) -> Long.compare(a.id(), b.id()));

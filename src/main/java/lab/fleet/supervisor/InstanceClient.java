@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.supervisor;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
+
+import lab.fleet.FleetProblem;
 
 /** Talks to one instance directly (not through the load balancer): its chaos controls. */
 final class InstanceClient {

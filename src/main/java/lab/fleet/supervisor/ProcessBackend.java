@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.supervisor;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.gateway;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -12,6 +12,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import org.springframework.stereotype.Component;
 
+import lab.fleet.Feature;
+import lab.fleet.FleetProperties;
+import lab.fleet.RequestStats;
+import lab.fleet.ServiceId;
+import lab.fleet.Topology;
+import lab.fleet.supervisor.Fleet;
+
 /**
  * The API gateway in front of both topologies: the storefront on the page calls the site, and the
  * site calls the service behind each feature. With resilience on, every call has a timeout, each
@@ -22,7 +29,7 @@ import org.springframework.stereotype.Component;
 public class Gateway {
 
 	/** How long a call may take when resilience is off: long enough to pile up, as in real life. */
-	static final Duration PATIENT = Duration.ofSeconds(12);
+	static final Duration PATIENT = FleetProperties.PATIENT;
 
 	private final Upstream upstream;
 

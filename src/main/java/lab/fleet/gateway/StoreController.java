@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.gateway;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,6 +24,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import lab.fleet.Feature;
+import lab.fleet.FleetProblem;
+import lab.fleet.Params;
+import lab.fleet.Topology;
 
 /**
  * The storefront's API, {@code /api/store/{topology}/...}: what the demo app on a lesson page calls.

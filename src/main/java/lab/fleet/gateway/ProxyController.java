@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.gateway;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+
+import lab.fleet.ServiceId;
+import lab.fleet.supervisor.Fleet;
 
 /**
  * {@code /lb/{topology}/{service}/...}: the load balancer's front door, through which the services

@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.supervisor;
 
 /** Where an instance is in its life. */
 public enum InstanceState {

@@ -1,11 +1,11 @@
-package lab.fleet;
+package lab.fleet.supervisor;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Memory and CPU of a process, read from Linux's /proc (zero where /proc is not there). */
-final class ProcessStats {
+public final class ProcessStats {
 
 	private static final long TICKS_PER_SECOND = 100;
 
@@ -13,7 +13,7 @@ final class ProcessStats {
 	}
 
 	/** Resident set size in bytes: the real memory the process holds. */
-	static long rssBytes(long pid) {
+	public static long rssBytes(long pid) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
 				if (line.startsWith("VmRSS:")) {
@@ -28,7 +28,7 @@ final class ProcessStats {
 	}
 
 	/** CPU time used so far (user + system), in milliseconds. */
-	static long cpuMillis(long pid) {
+	public static long cpuMillis(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
 			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

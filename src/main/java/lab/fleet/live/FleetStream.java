@@ -1,4 +1,4 @@
-package lab.fleet;
+package lab.fleet.live;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -15,6 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import lab.fleet.EventLog;
 
 /**
  * {@code GET /api/fleet/stream}: the live view, pushed with Server-Sent Events. A state change or an

@@ -1,7 +1,10 @@
-package lab.fleet;
+package lab.fleet.live;
 
 import java.util.List;
 import java.util.Map;
+
+import lab.fleet.load.LoadView;
+import lab.fleet.supervisor.Instance;
 
 /**
  * The whole state of the fleet as the live view and {@code GET /api/fleet} show it, with its words
@@ -30,10 +33,6 @@ public record FleetView(List<TopologyView> topologies, SettingsView settings, lo
 	}
 
 	public record EventView(long id, long at, String time, String topology, String text, boolean problem) {
-	}
-
-	public record LoadView(long id, String topology, String feature, int rps, int seconds, long sent, long failed,
-			boolean running) {
 	}
 
 }

@@ -1,6 +1,9 @@
-package lab.fleet;
+package lab.fleet.supervisor;
 
 import java.util.concurrent.atomic.AtomicInteger;
+
+import lab.fleet.RequestStats;
+import lab.fleet.ServiceId;
 
 /**
  * One process of a service. Its state changes on its service's worker thread (control actions) or
@@ -63,9 +66,9 @@ public final class Instance {
 	/** Latency and errors injected into a share of the instance's requests. */
 	public record Chaos(int latencyMs, double latencyShare, double errorShare) {
 
-		static final Chaos NONE = new Chaos(0, 0, 0);
+		public static final Chaos NONE = new Chaos(0, 0, 0);
 
-		boolean active() {
+		public boolean active() {
 			return (this.latencyMs > 0 && this.latencyShare > 0) || this.errorShare > 0;
 		}
 
@@ -106,8 +109,45 @@ public final class Instance {
 		return this.pid;
 	}
 
+	public long rssBytes() {
+		return this.rssBytes;
+	}
+
+	public double cpuPercent() {
+		return this.cpuPercent;
+	}
+
+	public boolean draining() {
+		return this.draining;
+	}
+
+	/** Why it could not start, or null. */
+	public String error() {
+		return this.error;
+	}
+
+	public Chaos chaos() {
+		return this.chaos;
+	}
+
+	/** Requests the load balancer sent it, per second. */
+	public RequestStats stats() {
+		return this.stats;
+	}
+
+	/** The load balancer sends it a request (a draining instance waits for these to finish). */
+	public void requestStarted() {
+		this.inFlight.incrementAndGet();
+	}
+
+	/** A request sent by the load balancer has ended. */
+	public void requestEnded(long nowMillis, boolean success, long latencyMs) {
+		this.inFlight.decrementAndGet();
+		this.stats.record(nowMillis, success, latencyMs);
+	}
+
 	/** Ready, not draining: the load balancer may send it requests. */
-	boolean inRotation() {
+	public boolean inRotation() {
 		return this.state == InstanceState.READY && !this.draining;
 	}
 
