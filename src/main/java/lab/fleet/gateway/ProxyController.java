@@ -55,8 +55,9 @@ class ProxyController {
 				.body(reply.body());
 		}
 		catch (Upstream.Unavailable ex) {
+			String code = ex.writesPaused() ? "service.writesPaused" : "service.unavailable";
 			String problem = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-					+ "\"code\":\"service.unavailable\",\"detail\":\"" + id.name() + " is not available\"}";
+					+ "\"code\":\"" + code + "\",\"detail\":\"" + id.name() + " is not available\"}";
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem.getBytes(java.nio.charset.StandardCharsets.UTF_8));

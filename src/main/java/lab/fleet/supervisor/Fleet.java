@@ -41,8 +41,6 @@ public class Fleet {
 
 	public static final int MAX_REPLICAS = 5;
 
-	static final List<String> VERSIONS = List.of("v1", "v2");
-
 	private static final Log log = LogFactory.getLog(Fleet.class);
 
 	private static final long DRAIN_MILLIS = 2000;
@@ -51,6 +49,9 @@ public class Fleet {
 
 	private static final long QUICK_ACTION_SECONDS = 20;
 
+	/** The longest a data move waits for the writes already under way when the pause begins. */
+	private static final long QUIET_MILLIS = 15_000;
+
 	private final ProcessBackend backend;
 
 	private final EventLog events;
@@ -58,6 +59,8 @@ public class Fleet {
 	private final FleetProperties properties;
 
 	private final InstanceClient client = new InstanceClient();
+
+	private final ReplyMove replyMove = new ReplyMove(this.client);
 
 	private final Map<ServiceId, Group> groups = new LinkedHashMap<>();
 
@@ -100,6 +103,9 @@ public class Fleet {
 
 		volatile String activity;
 
+		/** Paused only while the service's data moves between runtimes during a deploy. */
+		final WritePause writes = new WritePause();
+
 		int nextOrdinal = 1;
 
 		Group(ServiceId id) {
@@ -131,6 +137,11 @@ public class Fleet {
 		/** What the group is doing (a deploy's step), or null. */
 		public String activity() {
 			return this.activity;
+		}
+
+		/** The pause of writes during a data move, with its counts. */
+		public WritePause writes() {
+			return this.writes;
 		}
 
 		List<Instance> running() {
@@ -177,6 +188,11 @@ public class Fleet {
 			.filter(i -> i.id().equals(id))
 			.findFirst()
 			.orElseThrow(() -> FleetProblem.notFound("fleet.error.unknownInstance", id));
+	}
+
+	/** The pause of the service's writes (paused only while its data moves during a deploy). */
+	public WritePause writes(ServiceId id) {
+		return group(id).writes;
 	}
 
 	public Optional<Instance> pick(ServiceId id) {
@@ -319,9 +335,7 @@ public class Fleet {
 
 	/** Rolls out {@code version}: a rolling update for a service, a full restart for the monolith. */
 	public void deploy(ServiceId id, String version) {
-		if (!VERSIONS.contains(version)) {
-			throw FleetProblem.badRequest("fleet.error.version", String.join(", ", VERSIONS));
-		}
+		Versions.check(id, version);
 		Group group = group(id);
 		group.worker.submit(() -> guarded(group, () -> deployNow(group, version, "event.deploy")));
 	}
@@ -346,10 +360,12 @@ public class Fleet {
 	public void chaos(String instanceId, Instance.Chaos chaos) {
 		Instance instance = readyInstance(instanceId);
 		this.client.post(instance, "/chaos", "{\"latencyMs\":" + chaos.latencyMs() + ",\"latencyShare\":"
-				+ chaos.latencyShare() + ",\"errorShare\":" + chaos.errorShare() + "}");
+				+ chaos.latencyShare() + ",\"errorShare\":" + chaos.errorShare() + ",\"hangShare\":" + chaos.hangShare()
+				+ ",\"jitterMs\":" + chaos.jitterMs() + "}");
 		instance.chaos = chaos;
-		this.events.add(instance.service().topology().id(), chaos.active() ? "event.chaos" : "event.healed", chaos.active(),
-				instance.id(), chaos.latencyMs(), Math.round(chaos.latencyShare() * 100), Math.round(chaos.errorShare() * 100));
+		this.events.add(instance.service().topology().id(), chaos.active() ? "event.chaos.faults" : "event.healed",
+				chaos.active(), instance.id(), chaos.latencyMs(), Math.round(chaos.latencyShare() * 100),
+				Math.round(chaos.errorShare() * 100), chaos.jitterMs(), Math.round(chaos.hangShare() * 100));
 	}
 
 	private Instance readyInstance(String instanceId) {
@@ -454,6 +470,10 @@ public class Fleet {
 			this.events.add(topology, eventKey + ".monolith", false, "service." + group.id.name(), version, downtime);
 			return;
 		}
+		if (!old.isEmpty() && !Versions.runtime(group.id, from).equals(Versions.runtime(group.id, version))) {
+			switchRuntime(group, from, version, eventKey, old);
+			return;
+		}
 		int step = 0;
 		for (Instance outgoing : old) {
 			step++;
@@ -477,6 +497,74 @@ public class Fleet {
 		group.instances.removeIf(i -> !i.state.running() && !i.version.equals(version));
 		finishDeploy(group, from, version);
 		this.events.add(topology, eventKey + ".done", false, "service." + group.id.name(), version);
+	}
+
+	/**
+	 * A deploy onto another runtime, whose store is another database: the new instances start out
+	 * of rotation; writes pause, the data moves from the old version to the new one, the new
+	 * instances take the traffic (reads never stop: the old ones serve them until then), writes
+	 * resume, and the old instances drain and stop. If anything fails on the way, the new instances
+	 * go and the old version keeps running.
+	 */
+	private void switchRuntime(Group group, String from, String version, String eventKey, List<Instance> old) {
+		String topology = group.id.topology().id();
+		String service = "service." + group.id.name();
+		group.activity = "1/3";
+		this.events.changed();
+		List<Instance> fresh = new ArrayList<>();
+		for (int n = 0; n < old.size(); n++) {
+			Instance incoming = newInstance(group, version);
+			incoming.held = true;
+			fresh.add(incoming);
+		}
+		launchAll(group, fresh);
+		if (fresh.stream().anyMatch(i -> i.state != InstanceState.READY)) {
+			abandon(group, fresh);
+			this.events.add(topology, eventKey + ".failed", true, service, version);
+			return;
+		}
+		fresh.forEach(this.replyMove::warmUp);
+		group.activity = "2/3";
+		this.events.add(topology, "event.move.paused", false, service, from, version);
+		boolean quiet = group.writes.pause(QUIET_MILLIS);
+		long start = System.currentTimeMillis();
+		try {
+			if (!quiet) {
+				throw new IllegalStateException("writes still under way");
+			}
+			long moved = this.replyMove.copy(old.get(0), fresh.get(0));
+			this.events.add(topology, "event.move.done", false, service, moved, from, version,
+					System.currentTimeMillis() - start);
+		}
+		catch (RuntimeException ex) {
+			log.warn("moving the data of " + group.id + " failed", ex);
+			abandon(group, fresh);
+			group.writes.resume();
+			this.events.add(topology, "event.move.failed", true, service, ex.getMessage(), from);
+			this.events.add(topology, eventKey + ".failed", true, service, version);
+			return;
+		}
+		// the switch: the new instances take the traffic before the old ones leave it
+		fresh.forEach(i -> i.held = false);
+		old.forEach(i -> i.draining = true);
+		long refused = group.writes.resume();
+		this.events.add(topology, "event.move.resumed", false, service, group.writes.lastPauseMillis(), refused);
+		group.activity = "3/3";
+		this.events.changed();
+		for (Instance outgoing : old) {
+			stopGracefully(outgoing);
+			group.instances.remove(outgoing);
+		}
+		finishDeploy(group, from, version);
+		this.events.add(topology, eventKey + ".done", false, service, version);
+	}
+
+	private void abandon(Group group, List<Instance> fresh) {
+		for (Instance i : fresh) {
+			stopGracefully(i);
+			group.instances.remove(i);
+		}
+		group.activity = null;
 	}
 
 	private void finishDeploy(Group group, String from, String to) {

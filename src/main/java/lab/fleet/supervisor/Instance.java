@@ -63,16 +63,26 @@ public final class Instance {
 	/** The chaos last set through the site; a new process starts without any. */
 	volatile Chaos chaos = Chaos.NONE;
 
-	/** Latency and errors injected into a share of the instance's requests. */
-	public record Chaos(int latencyMs, double latencyShare, double errorShare) {
+	/**
+	 * Faults injected into a share of the instance's requests: latency (varied by up to
+	 * {@code jitterMs} either way), errors, and hangs (accepted, never answered).
+	 */
+	public record Chaos(int latencyMs, double latencyShare, double errorShare, double hangShare, int jitterMs) {
 
-		public static final Chaos NONE = new Chaos(0, 0, 0);
+		public static final Chaos NONE = new Chaos(0, 0, 0, 0, 0);
 
 		public boolean active() {
-			return (this.latencyMs > 0 && this.latencyShare > 0) || this.errorShare > 0;
+			return ((this.latencyMs > 0 || this.jitterMs > 0) && this.latencyShare > 0) || this.errorShare > 0
+					|| this.hangShare > 0;
 		}
 
 	}
+
+	/**
+	 * Started and ready, but kept out of rotation until the service's data has moved to it (a
+	 * deploy that changes the runtime); set and cleared on the service's worker.
+	 */
+	volatile boolean held;
 
 	Instance(ServiceId service, int ordinal, String version) {
 		this.service = service;
@@ -146,9 +156,14 @@ public final class Instance {
 		this.stats.record(nowMillis, success, latencyMs);
 	}
 
-	/** Ready, not draining: the load balancer may send it requests. */
+	/** Ready, not draining, not held: the load balancer may send it requests. */
 	public boolean inRotation() {
-		return this.state == InstanceState.READY && !this.draining;
+		return this.state == InstanceState.READY && !this.draining && !this.held;
+	}
+
+	/** What runs the process: {@code python} for Threads v3, {@code java} for everything else. */
+	public String runtime() {
+		return Versions.runtime(this.service, this.version);
 	}
 
 }

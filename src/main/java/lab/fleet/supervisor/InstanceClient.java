@@ -11,10 +11,53 @@ import org.springframework.http.HttpStatus;
 
 import lab.fleet.FleetProblem;
 
-/** Talks to one instance directly (not through the load balancer): its chaos controls. */
+/**
+ * Talks to one instance directly (not through the load balancer): its chaos controls, its
+ * settings, and its operations routes (the data moved between versions).
+ */
 final class InstanceClient {
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+	/** A page of data moved between versions may take longer than a control call. */
+	private static final Duration DATA_TIMEOUT = Duration.ofSeconds(20);
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofMillis(500))
+		.build();
+
+	/** GET, the body of a 2xx answer; fails with an {@link IllegalStateException} otherwise. */
+	String get(Instance instance, String path) {
+		return send(instance, HttpRequest.newBuilder(uri(instance, path)).GET());
+	}
+
+	/** POST of a JSON body, the body of a 2xx answer; fails with an {@link IllegalStateException} otherwise. */
+	String postForBody(Instance instance, String path, String json) {
+		return send(instance, HttpRequest.newBuilder(uri(instance, path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	private String send(Instance instance, HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.timeout(DATA_TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+			if (response.statusCode() / 100 != 2) {
+				throw new IllegalStateException(instance.id() + " answered " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(instance.id() + " did not answer: " + ex.getClass().getSimpleName(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private static URI uri(Instance instance, String path) {
+		return URI.create("http://127.0.0.1:" + instance.port() + path);
+	}
 
 	void post(Instance instance, String path, String json) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + path))

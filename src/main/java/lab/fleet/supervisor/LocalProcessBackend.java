@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import lab.chassis.LaunchCommand;
 
 /**
- * Runs each demo process as a child of the site with the same JVM and jar. The child's stdin stays
+ * Runs each demo process as a child of the site with the same JVM and jar (Threads v3: with Python 3
+ * and the script the jar carries, see {@link lab.chassis.PythonThreads}). The child's stdin stays
  * an open pipe and the child watches the site's pid, so no child outlives the site, even when the
  * site is killed with SIGKILL. Its stderr goes to a log file; its stdout is read for the READY line.
  */
@@ -31,7 +32,9 @@ class LocalProcessBackend implements ProcessBackend {
 			.dataDir(spec.dataDir())
 			.timeoutMs(spec.peerTimeout().toMillis())
 			.fallbacks(spec.fallbacks())
-			.arg("log", "none");
+			.arg("log", "none")
+			// Threads v3 is a Python script inside the application: written out beside its data
+			.scriptDir(spec.dataDir().resolve("program"));
 		spec.peers().forEach(command::peer);
 		Files.createDirectories(spec.logFile().getParent());
 		ProcessBuilder builder = command.processBuilder()
