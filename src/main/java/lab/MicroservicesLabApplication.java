@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import lab.chassis.ServiceMain;
 import lab.system.HealthProbe;
+import lab.system.SiteArchive;
 
 /**
  * One jar, many roles. {@code --role=site} (the default) starts the Spring web site; any other
@@ -23,6 +24,9 @@ public class MicroservicesLabApplication {
 		String role = roleOf(args);
 		if ("probe".equals(role)) {
 			System.exit(HealthProbe.check(args));
+		}
+		if ("archive".equals(role)) {
+			System.exit(SiteArchive.run(args));
 		}
 		if (!"site".equals(role)) {
 			ServiceMain.main(args);

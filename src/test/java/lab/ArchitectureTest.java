@@ -27,7 +27,7 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("lab.chassis..", "lab.monolith..", "lab.fleet..", "lab.site..", "lab.system..",
-					"lab.content..", "org.springframework..")
+					"lab.content..", "lab.classroom..", "org.springframework..")
 			.check(this.classes);
 	}
 
@@ -37,7 +37,8 @@ class ArchitectureTest {
 			.resideInAnyPackage("lab.chassis..", "lab.monolith..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "lab.fleet..", "lab.site..", "lab.system..", "lab.content..")
+			.resideInAnyPackage("org.springframework..", "lab.fleet..", "lab.site..", "lab.system..", "lab.content..",
+					"lab.classroom..")
 			.check(this.classes);
 	}
 
@@ -47,7 +48,32 @@ class ArchitectureTest {
 			.resideInAPackage("lab.fleet..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("lab.site..", "lab.content..")
+			.resideInAnyPackage("lab.site..", "lab.content..", "lab.classroom..")
+			.check(this.classes);
+	}
+
+	/**
+	 * Security knows addresses, not the pages or the fleet behind them, so either can change freely
+	 * (it may name a language: {@code lab.content.Lang} is everyone's).
+	 */
+	@Test
+	void theClassroomKnowsNoPagesAndNoFleet() {
+		noClasses().that()
+			.resideInAPackage("lab.classroom..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..", "lab.business..", "lab.monolith..")
+			.check(this.classes);
+	}
+
+	/** Pages learn who may operate from their model ({@code canOperate}), never from security classes. */
+	@Test
+	void pagesReachTheClassroomOnlyThroughTheirModel() {
+		noClasses().that()
+			.resideOutsideOfPackage("lab.classroom..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("lab.classroom..")
 			.check(this.classes);
 	}
 
@@ -57,7 +83,7 @@ class ArchitectureTest {
 			.resideInAPackage("lab.content..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..")
+			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..", "lab.classroom..")
 			.check(this.classes);
 	}
 

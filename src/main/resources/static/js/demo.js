@@ -22,6 +22,8 @@ const BREAKER_COLOURS = { closed: '#146c43', open: '#b02a37', half_open: '#8a610
 function Demo(root) {
   this.root = root;
   this.lang = root.dataset.lang;
+  // data-operate="false": a student in classroom mode watches; only the instructor gets controls
+  this.operate = root.dataset.operate !== 'false';
   this.rtl = document.documentElement.dir === 'rtl';
   this.labels = {};
   for (const span of root.querySelectorAll('.demo-labels [data-k]')) {
@@ -40,6 +42,11 @@ Demo.prototype.label = function (key, ...args) {
 
 Demo.prototype.number = function (n) {
   return this.numbers.format(n);
+};
+
+// A share in percent, with the percent sign of the page's language («۵٪» after Persian digits).
+Demo.prototype.percent = function (share) {
+  return `${this.number(Math.round(share * 100))}${this.rtl ? '٪' : '%'}`;
 };
 
 Demo.prototype.start = function () {
@@ -313,6 +320,7 @@ Demo.prototype.renderInstances = function (list, topology) {
         id.textContent = instance.id;
         const figures = document.createElement('bdi');
         figures.className = 'demo-instance-figures small text-body-secondary';
+        figures.dir = this.rtl ? 'rtl' : 'ltr';
         head.append(badge, id, figures);
         const actions = document.createElement('div');
         actions.className = 'demo-instance-actions';
@@ -341,6 +349,9 @@ Demo.prototype.renderInstances = function (list, topology) {
 
 Demo.prototype.instanceActions = function (instance, chaos) {
   const buttons = [];
+  if (!this.operate) {
+    return buttons;
+  }
   const add = (label, data, danger) => {
     const b = button(label, data);
     b.classList.add(danger ? 'btn-outline-danger' : 'btn-outline-secondary');
@@ -402,7 +413,7 @@ Demo.prototype.renderServices = function (box, topology) {
       controls.push(button(this.label('rollback'), { ...data, op: 'rollback' }));
     }
     controls.forEach((b) => b.classList.add('btn-outline-primary'));
-    row.append(name, info, ...controls);
+    row.append(name, info, ...(this.operate ? controls : []));
     return row;
   });
   box.replaceChildren(...rows);
@@ -452,8 +463,7 @@ Demo.prototype.renderChart = function (box, topology) {
     wrap.className = 'demo-spark';
     const caption = document.createElement('figcaption');
     caption.className = 'small';
-    caption.textContent = `${this.labelFeature(feature)} · ${this.number(Math.round(data.rps))}/s · ${this.number(
-      Math.round(data.errorRate * 100))}%`;
+    caption.textContent = `${this.labelFeature(feature)} · ${this.number(Math.round(data.rps))}/s · ${this.percent(data.errorRate)}`;
     const bars = data.ok.length;
     const max = Math.max(1, ...data.ok.map((ok, n) => ok + data.failed[n]));
     const svg = svgNode('svg', { viewBox: `0 0 ${bars * 4} 40`, preserveAspectRatio: 'none', class: 'demo-spark-svg' });

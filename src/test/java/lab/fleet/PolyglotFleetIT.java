@@ -191,7 +191,7 @@ class PolyglotFleetIT {
 		assertThat((String) en.body().get("detail")).startsWith("The monolith cannot run v3");
 		FleetClient.Answer fa = this.client.post("/api/fleet/services/monolith/monolith/deploy?lang=fa", "version=v3");
 		assertThat(fa.status()).isEqualTo(400);
-		assertThat((String) fa.body().get("detail")).startsWith("برنامهٔ یکپارچه نمی‌تواند v3 را اجرا کند");
+		assertThat((String) fa.body().get("detail")).startsWith("مونولیت نمی‌تواند v3 را اجرا کند");
 		FleetClient.Answer posts = this.client.post("/api/fleet/services/microservices/posts/deploy?lang=en", "version=v3");
 		assertThat(posts.status()).isEqualTo(400);
 		assertThat(posts.body()).containsEntry("code", "fleet.error.versionFor");

@@ -45,6 +45,12 @@ public final class PersianLint {
 	/** ASCII digits in Persian prose (outside Latin words such as gRPC, HTTP/2, p99). */
 	public static final String ASCII_DIGIT = "ascii-digit";
 
+	/** Persian digits inside a Latin token (v۲, p۹۵): the token keeps its Latin digits. */
+	public static final String LATIN_TOKEN_DIGIT = "latin-token-digit";
+
+	/** The Latin percent sign after Persian digits (۵%): Persian writes ۵٪. */
+	public static final String PERCENT_SIGN = "percent-sign";
+
 	/** Arabic-Indic digits (٠-٩) instead of the Persian ones (۰-۹). */
 	public static final String ARABIC_INDIC_DIGIT = "arabic-indic-digit";
 
@@ -121,6 +127,10 @@ public final class PersianLint {
 
 	private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
 
+	private static final Pattern LATIN_WITH_PERSIAN_DIGITS = Pattern.compile("[A-Za-z][۰-۹]+|[۰-۹]+[A-Za-z]");
+
+	private static final Pattern LATIN_PERCENT = Pattern.compile("[۰-۹٫]" + WS + "?%");
+
 	private static final Pattern ASCII_PUNCT = Pattern.compile("[,;?]");
 
 	private static final Pattern CURLY_QUOTED = Pattern.compile("“[^”\\n]*" + PL + "[^”\\n]*”");
@@ -152,6 +162,8 @@ public final class PersianLint {
 		misplacedZwnj(prose, found);
 		each(prose, ARABIC_INDIC_DIGITS, ARABIC_INDIC_DIGIT, found, m -> true);
 		each(prose, ASCII_DIGITS, ASCII_DIGIT, found, m -> !inLatinContext(prose, m.start(), m.end()));
+		each(prose, LATIN_WITH_PERSIAN_DIGITS, LATIN_TOKEN_DIGIT, found, m -> true);
+		each(prose, LATIN_PERCENT, PERCENT_SIGN, found, m -> true);
 		each(prose, ASCII_PUNCT, ASCII_PUNCTUATION, found, m -> besidePersian(prose, m.start()));
 		asciiQuotes(prose, found);
 		each(prose, CURLY_QUOTED, ASCII_QUOTES, found, m -> true);
