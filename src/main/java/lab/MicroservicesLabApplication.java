@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import lab.chassis.ServiceMain;
-import lab.system.HealthProbe;
 import lab.system.SiteArchive;
 
 /**
@@ -22,9 +21,6 @@ public class MicroservicesLabApplication {
 
 	public static void main(String[] args) throws Exception {
 		String role = roleOf(args);
-		if ("probe".equals(role)) {
-			System.exit(HealthProbe.check(args));
-		}
 		if ("archive".equals(role)) {
 			System.exit(SiteArchive.run(args));
 		}

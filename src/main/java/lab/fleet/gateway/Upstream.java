@@ -9,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
@@ -21,14 +25,14 @@ import lab.fleet.supervisor.WritePause;
 /**
  * The site's load balancer: sends a request to one ready instance of a service, round robin, and
  * counts it for that instance's figures. If the chosen instance refuses the connection (it has just
- * died), the request was never received, so it is safe to try one other instance. A write (any
- * method but GET) to a service whose writes are paused, while its data moves to another version,
- * is refused here and counted by the pause.
+ * died), the request was never received, so it is safe to try one other instance.
  */
 @Component
 public class Upstream {
 
 	private final Fleet fleet;
+
+	private final Map<ServiceId, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -71,9 +75,13 @@ public class Upstream {
 
 	}
 
+	/**
+	 * Sends the request to one instance in rotation. A write (any method but GET) to a service whose
+	 * writes are paused, while its data moves to another version, is refused here and counted by the pause.
+	 */
 	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
 			throws Unavailable {
-		if ("GET".equals(method)) {
+		if ("GET".equals(method) || !this.fleet.services().contains(service)) {
 			return route(service, method, pathAndQuery, body, timeout);
 		}
 		WritePause writes = this.fleet.writes(service);
@@ -90,7 +98,7 @@ public class Upstream {
 
 	private Reply route(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
 			throws Unavailable {
-		Optional<Instance> first = this.fleet.pick(service);
+		Optional<Instance> first = pick(service);
 		if (first.isEmpty()) {
 			throw new Unavailable("no instance of " + service + " is ready", false);
 		}
@@ -98,7 +106,7 @@ public class Upstream {
 			return send(first.get(), method, pathAndQuery, body, timeout);
 		}
 		catch (ConnectException | HttpConnectTimeoutException refused) {
-			Optional<Instance> second = this.fleet.pickOtherThan(service, first.get());
+			Optional<Instance> second = pickOtherThan(service, first.get());
 			if (second.isPresent()) {
 				try {
 					return send(second.get(), method, pathAndQuery, body, timeout);
@@ -112,6 +120,26 @@ public class Upstream {
 		catch (IOException ex) {
 			throw unavailable(service, ex);
 		}
+	}
+
+	/** The next instance in rotation (ready, not draining), round robin. */
+	Optional<Instance> pick(ServiceId service) {
+		List<Instance> ready = inRotation(service);
+		if (ready.isEmpty()) {
+			return Optional.empty();
+		}
+		int next = this.roundRobin.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement();
+		return Optional.of(ready.get(Math.floorMod(next, ready.size())));
+	}
+
+	/** Another instance in rotation, for one retry when the first refused the connection. */
+	Optional<Instance> pickOtherThan(ServiceId service, Instance tried) {
+		return inRotation(service).stream().filter(i -> i != tried).findFirst();
+	}
+
+	private List<Instance> inRotation(ServiceId service) {
+		return this.fleet.services().contains(service)
+				? this.fleet.instances(service).stream().filter(Instance::inRotation).toList() : List.of();
 	}
 
 	private static Unavailable unavailable(ServiceId service, IOException ex) {

@@ -24,6 +24,7 @@ import lab.fleet.supervisor.Instance;
 import lab.fleet.supervisor.Versions;
 import lab.fleet.supervisor.WritePause;
 import lab.fleet.supervisor.ProcessStats;
+import lab.fleet.supervisor.ServiceGroup;
 import lab.system.LocalizedFormat;
 
 /** Builds the {@link FleetView} of the current state, worded in one language. */
@@ -63,7 +64,7 @@ public class FleetViews {
 			long rss = 0;
 			for (String name : topology.services()) {
 				ServiceId id = new ServiceId(topology, name);
-				Fleet.Group group = this.fleet.group(id);
+				ServiceGroup group = this.fleet.group(id);
 				List<FleetView.InstanceView> instances = new ArrayList<>();
 				int running = 0;
 				for (Instance i : group.instances()) {

@@ -6,64 +6,54 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
 import lab.fleet.FleetProblem;
+import tools.jackson.databind.json.JsonMapper;
 
-/**
- * Talks to one instance directly (not through the load balancer): its chaos controls, its
- * settings, and its operations routes (the data moved between versions).
- */
-final class InstanceClient {
+/** Talks to one instance directly (not through the load balancer), over HTTP on loopback. */
+public final class InstanceClient implements InstanceControl {
 
-	/** A page of data moved between versions may take longer than a control call. */
-	private static final Duration DATA_TIMEOUT = Duration.ofSeconds(20);
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofMillis(500))
-		.build();
+	private final JsonMapper json;
 
-	/** GET, the body of a 2xx answer; fails with an {@link IllegalStateException} otherwise. */
-	String get(Instance instance, String path) {
-		return send(instance, HttpRequest.newBuilder(uri(instance, path)).GET());
+	public InstanceClient(JsonMapper json) {
+		this.json = json;
 	}
 
-	/** POST of a JSON body, the body of a 2xx answer; fails with an {@link IllegalStateException} otherwise. */
-	String postForBody(Instance instance, String path, String json) {
-		return send(instance, HttpRequest.newBuilder(uri(instance, path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json, java.nio.charset.StandardCharsets.UTF_8)));
+	@Override
+	public void chaos(Instance instance, Instance.Chaos chaos) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("latencyMs", chaos.latencyMs());
+		body.put("latencyShare", chaos.latencyShare());
+		body.put("errorShare", chaos.errorShare());
+		body.put("hangShare", chaos.hangShare());
+		body.put("jitterMs", chaos.jitterMs());
+		post(instance, "/chaos", body);
 	}
 
-	private String send(Instance instance, HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = this.http.send(request.timeout(DATA_TIMEOUT).build(),
-					HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
-			if (response.statusCode() / 100 != 2) {
-				throw new IllegalStateException(instance.id() + " answered " + response.statusCode());
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(instance.id() + " did not answer: " + ex.getClass().getSimpleName(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
+	@Override
+	public void crash(Instance instance) {
+		post(instance, "/chaos/crash", Map.of());
 	}
 
-	private static URI uri(Instance instance, String path) {
-		return URI.create("http://127.0.0.1:" + instance.port() + path);
+	@Override
+	public void settings(Instance instance, long peerTimeoutMs, boolean fallbacks) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("peerTimeoutMs", peerTimeoutMs);
+		body.put("fallbacks", fallbacks);
+		post(instance, "/settings", body);
 	}
 
-	void post(Instance instance, String path, String json) {
+	private void post(Instance instance, String path, Map<String, Object> body) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + path))
 			.timeout(Duration.ofSeconds(2))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(body)))
 			.build();
 		try {
 			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());

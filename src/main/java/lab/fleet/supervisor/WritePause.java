@@ -55,7 +55,7 @@ public final class WritePause {
 	}
 
 	/** Refuses new writes, then waits up to {@code maxMillis} for those under way; false if some are still running. */
-	boolean pause(long maxMillis) {
+	public boolean pause(long maxMillis) {
 		this.refused.set(0);
 		this.pausedAt = System.currentTimeMillis();
 		this.paused = true;
@@ -73,7 +73,7 @@ public final class WritePause {
 	}
 
 	/** Lets writes through again and returns how many were refused during the pause. */
-	long resume() {
+	public long resume() {
 		this.lastRefused = this.refused.get();
 		this.lastPauseMillis = System.currentTimeMillis() - this.pausedAt;
 		this.paused = false;
