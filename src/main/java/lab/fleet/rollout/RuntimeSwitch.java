@@ -35,8 +35,9 @@ public class RuntimeSwitch extends OneServiceRollout {
 	private final ReplyMove move = new ReplyMove();
 
 	public RuntimeSwitch() {
-		// all the new instances run beside the old ones until the switch
-		super(Topology.MICROSERVICES, lab.fleet.supervisor.Fleet.MAX_REPLICAS);
+		// the new instances run beside the old ones until the switch; the cap reserves one place, as a
+		// rolling update does (a scaled-out Threads briefly runs more, the cap's known slack here)
+		super(Topology.MICROSERVICES, 1);
 	}
 
 	@Override
