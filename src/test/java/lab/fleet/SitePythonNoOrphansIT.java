@@ -34,7 +34,7 @@ class SitePythonNoOrphansIT {
 		try {
 			FleetClient client = new FleetClient(port);
 			await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
-				.until(() -> site.isAlive() && client.get("/health/ready").status() == 200);
+				.until(() -> site.isAlive() && client.get("/health/readiness").status() == 200);
 			// on a busy machine a first start may miss its ready timeout: start it again then
 			await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
 				if ("failed".equals(client.instance("threads-1").get("state"))) {
