@@ -120,6 +120,20 @@ class ArchitectureTest {
 			.check(this.classes);
 	}
 
+	/**
+	 * How Threads v3 runs (Python, a script from the jar) is known where processes are launched and
+	 * supervised, nowhere else: the gateway, the live view and the API see only a version and a runtime.
+	 */
+	@Test
+	void onlyTheChassisAndTheSupervisorKnowThatThreadsV3IsPython() {
+		noClasses().that()
+			.resideOutsideOfPackages("lab.chassis..", "lab.fleet.supervisor..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("lab.chassis.PythonThreads")
+			.check(this.classes);
+	}
+
 	@Test
 	void noTwoPartsOfTheSiteDependOnEachOther() {
 		slices().matching("lab.(*)..").should().beFreeOfCycles().check(this.classes);

@@ -26,6 +26,9 @@ import java.util.jar.Manifest;
  * By default the child gets {@code --parent-pid} of this JVM, so it exits within half a second of this JVM's
  * death, and it also exits when its standard input is closed. Children of one role given the same
  * {@code dataDir} share one database: the first one serves it to the others on 127.0.0.1.
+ * <p>
+ * Threads {@code v3} is {@link PythonThreads}: the same arguments, given to Python 3 and the script
+ * instead of the JVM and the application.
  */
 public final class LaunchCommand {
 
@@ -65,6 +68,7 @@ public final class LaunchCommand {
 	private final String role;
 	private final Map<String, String> arguments = new LinkedHashMap<>();
 	private List<String> jvmFlags = JVM_FLAGS;
+	private Path scriptDir;
 	private Path archives = ChildArchive.defaultFolder();
 
 	private LaunchCommand(String role) {
@@ -135,6 +139,17 @@ public final class LaunchCommand {
 		return this;
 	}
 
+	/** Where the Python script of Threads v3 is written before it runs (default: the user's cache). */
+	public LaunchCommand scriptDir(Path dir) {
+		this.scriptDir = dir;
+		return this;
+	}
+
+	/** The runtime that runs this command: {@code python} for Threads v3, else {@code java}. */
+	public String runtime() {
+		return PythonThreads.serves(role, arguments.get("version")) ? "python" : "java";
+	}
+
 	/** Replaces the JVM flags (the defaults are {@link #JVM_FLAGS}). */
 	public LaunchCommand jvmFlags(List<String> flags) {
 		this.jvmFlags = List.copyOf(flags);
@@ -150,8 +165,28 @@ public final class LaunchCommand {
 		return this;
 	}
 
+	/** The command; for Threads v3 this writes out the Python script first (see {@link #scriptDir}). */
 	public List<String> toList() {
+		if (PythonThreads.serves(role, arguments.get("version"))) {
+			try {
+				return pythonList(PythonThreads.script(scriptDir == null ? PythonThreads.defaultDir() : scriptDir));
+			} catch (IOException e) {
+				throw new IllegalStateException("cannot write the Threads v3 script: " + e.getMessage(), e);
+			}
+		}
 		return toList(applicationLauncher());
+	}
+
+	List<String> pythonList(Path script) {
+		List<String> command = new ArrayList<>();
+		command.add(PythonThreads.interpreter());
+		// no bytecode cache beside the script, no user site folder: the same program on every machine
+		command.add("-B");
+		command.add("-s");
+		command.add(script.toString());
+		command.add("--role=" + role);
+		arguments.forEach((name, value) -> command.add("--" + name + "=" + value));
+		return command;
 	}
 
 	List<String> toList(List<String> launcher) {

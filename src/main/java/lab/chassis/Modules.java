@@ -8,11 +8,13 @@ import lab.business.posts.LocalPosts;
 import lab.business.posts.PostsApi;
 import lab.business.shared.Database;
 import lab.business.threads.LocalThreads;
+import lab.business.threads.ReplyArchive;
 import lab.business.threads.ThreadsApi;
 import lab.business.users.LocalUsers;
 import lab.business.users.UsersApi;
 import lab.chassis.api.PaymentsEndpoints;
 import lab.chassis.api.PostsEndpoints;
+import lab.chassis.api.ReplyArchiveEndpoints;
 import lab.chassis.api.ThreadsEndpoints;
 import lab.chassis.api.UsersEndpoints;
 import lab.chassis.http.Router;
@@ -28,23 +30,23 @@ import lab.monolith.Monolith;
  * fallbacks follow the process's {@link Resilience} settings; the monolith gets all four
  * in-process (no peer calls, so the settings do not matter there).
  */
-record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi payments) {
+record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi payments, ReplyArchive replyArchive) {
 
 	static Modules assemble(LaunchArgs args, Database db, Resilience resilience) {
 		switch (args.role()) {
 			case USERS:
-				return new Modules(LocalUsers.open(db), null, null, null);
+				return new Modules(LocalUsers.open(db), null, null, null, null);
 			case POSTS:
-				return new Modules(null, LocalPosts.open(db, remoteUsers(args, resilience), resilience), null, null);
+				return new Modules(null, LocalPosts.open(db, remoteUsers(args, resilience), resilience), null, null, null);
 			case THREADS:
 				PostsApi posts = new HttpPostsApi(peer(args, "posts", resilience));
 				return new Modules(null, null,
-					LocalThreads.open(db, posts, remoteUsers(args, resilience), resilience), null);
+					LocalThreads.open(db, posts, remoteUsers(args, resilience), resilience), null, ReplyArchive.open(db));
 			case PAYMENTS:
-				return new Modules(null, null, null, LocalPayments.open(db, remoteUsers(args, resilience)));
+				return new Modules(null, null, null, LocalPayments.open(db, remoteUsers(args, resilience)), null);
 			case MONOLITH:
 				Monolith monolith = Monolith.assemble(db);
-				return new Modules(monolith.users(), monolith.posts(), monolith.threads(), monolith.payments());
+				return new Modules(monolith.users(), monolith.posts(), monolith.threads(), monolith.payments(), null);
 			default:
 				throw new IllegalStateException("no wiring for " + args.role());
 		}
@@ -63,6 +65,9 @@ record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi p
 		}
 		if (payments != null) {
 			PaymentsEndpoints.register(router, payments);
+		}
+		if (replyArchive != null) {
+			ReplyArchiveEndpoints.register(router, replyArchive);
 		}
 	}
 

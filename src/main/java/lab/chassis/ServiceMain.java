@@ -149,6 +149,8 @@ public final class ServiceMain {
 				"host", store.isHost(),
 				"reconnects", store.reconnects()),
 			"uptimeMs", System.currentTimeMillis() - startedAt,
+			"runtime", "java",
+			"runtimeVersion", Runtime.version().toString(),
 			"heapUsedBytes", Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
 	}
 

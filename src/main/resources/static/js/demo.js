@@ -119,9 +119,11 @@ Demo.prototype.onClick = function (event) {
     const { op, instance, topology, service, value } = button.dataset;
     const actions = {
       instance: () => this.act(this.fleetApi(`/instances/${instance}/${value}`)),
-      slow: () => this.act(this.fleetApi(`/instances/${instance}/chaos`), { latencyMs: 1500, latencyShare: 1 }),
+      slow: () => this.act(this.fleetApi(`/instances/${instance}/chaos`), { latencyMs: 1500, latencyShare: 1, jitterMs: 500 }),
       errors: () => this.act(this.fleetApi(`/instances/${instance}/chaos`), { errorShare: 0.5 }),
-      heal: () => this.act(this.fleetApi(`/instances/${instance}/chaos`), { latencyMs: 0, latencyShare: 0, errorShare: 0 }),
+      hang: () => this.act(this.fleetApi(`/instances/${instance}/chaos`), { hangShare: 1 }),
+      heal: () => this.act(this.fleetApi(`/instances/${instance}/chaos`),
+        { latencyMs: 0, latencyShare: 0, errorShare: 0, hangShare: 0, jitterMs: 0 }),
       scale: () => this.act(this.fleetApi(`/services/${topology}/${service}/scale`), { replicas: value }),
       deploy: () => this.act(this.fleetApi(`/services/${topology}/${service}/deploy`), { version: value }),
       rollback: () => this.act(this.fleetApi(`/services/${topology}/${service}/rollback`)),
@@ -331,7 +333,8 @@ Demo.prototype.renderInstances = function (list, topology) {
       badge.className = `state-badge state-${instance.state}`;
       badge.textContent = instance.stateLabel;
       figures.textContent = instance.figures;
-      const chaos = instance.chaos.latencyMs > 0 && instance.chaos.latencyShare > 0 || instance.chaos.errorShare > 0;
+      const chaos = (instance.chaos.latencyMs > 0 || instance.chaos.jitterMs > 0) && instance.chaos.latencyShare > 0
+        || instance.chaos.errorShare > 0 || instance.chaos.hangShare > 0;
       const actionsKey = `${instance.state}/${chaos}`;
       if (row.dataset.actions !== actionsKey) {
         row.lastChild.replaceChildren(...this.instanceActions(instance, chaos));
@@ -366,6 +369,7 @@ Demo.prototype.instanceActions = function (instance, chaos) {
     } else {
       add(this.label('action.slow'), { op: 'slow', instance: instance.id });
       add(this.label('action.errors'), { op: 'errors', instance: instance.id }, true);
+      add(this.label('action.hang'), { op: 'hang', instance: instance.id }, true);
     }
   } else if (!['starting', 'stopping'].includes(instance.state)) {
     add(this.label('action.start'), { op: 'instance', instance: instance.id, value: 'start' });
@@ -397,11 +401,16 @@ Demo.prototype.renderServices = function (box, topology) {
     }
     info.textContent = parts.join(' · ');
     const data = { topology: topology.id, service: service.name };
-    const other = service.version === 'v1' ? 'v2' : 'v1';
+    // the versions the service can run; on the polyglot lesson the monolith also offers v3, to be refused
+    const versions = [...(service.versions ?? ['v1', 'v2'])];
+    if (this.root.dataset.preset === 'polyglot' && topology.id === 'monolith' && !versions.includes('v3')) {
+      versions.push('v3');
+    }
     const controls = [
       button(this.label('scale.in'), { ...data, op: 'scale', value: service.running - 1 }, service.running <= 1),
       button(this.label('scale.out'), { ...data, op: 'scale', value: service.running + 1 }, service.running >= 5),
-      button(this.label(`deploy.${other}`), { ...data, op: 'deploy', value: other }),
+      ...versions.filter((v) => v !== service.version)
+        .map((v) => button(this.label(`deploy.${v}`), { ...data, op: 'deploy', value: v })),
     ];
     if (service.previousVersion) {
       controls.push(button(this.label('rollback'), { ...data, op: 'rollback' }));

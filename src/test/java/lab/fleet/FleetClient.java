@@ -106,8 +106,8 @@ public final class FleetClient {
 				post("/api/fleet/instances/" + mine.get(0).get("id") + "/start", "");
 			}
 			for (Map<String, Object> i : mine) {
-				if ("ready".equals(i.get("state")) && !i.get("chaos").toString().equals("{latencyMs=0, latencyShare=0.0, errorShare=0.0}")) {
-					post("/api/fleet/instances/" + i.get("id") + "/chaos", "latencyMs=0&latencyShare=0&errorShare=0");
+				if ("ready".equals(i.get("state")) && !i.get("chaos").toString().equals("{latencyMs=0, latencyShare=0.0, errorShare=0.0, hangShare=0.0, jitterMs=0}")) {
+					post("/api/fleet/instances/" + i.get("id") + "/chaos", "latencyMs=0&latencyShare=0&errorShare=0&hangShare=0&jitterMs=0");
 				}
 			}
 		}

@@ -63,17 +63,65 @@ final class RepliesTable {
 		}
 	}
 
+	/** Up to {@code limit} replies with ids above {@code afterId}, in id order. */
+	static List<Reply> after(Connection c, long afterId, int limit) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(
+			"SELECT id, post_id, author_id, text, created_at FROM replies WHERE id > ? ORDER BY id LIMIT ?")) {
+			ps.setLong(1, afterId);
+			ps.setInt(2, limit);
+			return read(ps);
+		}
+	}
+
+	static long count(Connection c) throws SQLException {
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM replies")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/**
+	 * Writes replies with their own ids (a row with the same id is replaced), then moves the id
+	 * sequence past the largest id, so the next new reply does not collide with an imported one.
+	 */
+	static void putAll(Connection c, List<Reply> replies) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(
+			"MERGE INTO replies (id, post_id, author_id, text, created_at) KEY (id) VALUES (?, ?, ?, ?, ?)")) {
+			for (Reply r : replies) {
+				ps.setLong(1, r.id());
+				ps.setLong(2, r.postId());
+				ps.setLong(3, r.authorId());
+				ps.setString(4, r.text());
+				ps.setLong(5, r.createdAt().toEpochMilli());
+				ps.addBatch();
+			}
+			ps.executeBatch();
+		}
+		long next;
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM replies")) {
+			rs.next();
+			next = rs.getLong(1);
+		}
+		try (Statement s = c.createStatement()) {
+			s.execute("ALTER TABLE replies ALTER COLUMN id RESTART WITH " + next);
+		}
+	}
+
 	static List<Reply> under(Connection c, long postId) throws SQLException {
-		List<Reply> replies = new ArrayList<>();
 		try (PreparedStatement ps = c.prepareStatement(
 			"SELECT id, post_id, author_id, text, created_at FROM replies WHERE post_id = ? ORDER BY id LIMIT ?")) {
 			ps.setLong(1, postId);
 			ps.setInt(2, MAX_REPLIES);
-			try (ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					replies.add(new Reply(rs.getLong(1), rs.getLong(2), rs.getLong(3), null, rs.getString(4),
-						Instant.ofEpochMilli(rs.getLong(5))));
-				}
+			return read(ps);
+		}
+	}
+
+	private static List<Reply> read(PreparedStatement ps) throws SQLException {
+		List<Reply> replies = new ArrayList<>();
+		try (ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				replies.add(new Reply(rs.getLong(1), rs.getLong(2), rs.getLong(3), null, rs.getString(4),
+					Instant.ofEpochMilli(rs.getLong(5))));
 			}
 		}
 		return replies;

@@ -33,8 +33,13 @@ public final class WebServer {
 	public static final String INSTANCE_HEADER = "X-Instance";
 	public static final String VERSION_HEADER = "X-Version";
 	private static final int MAX_BODY_BYTES = 64 * 1024;
+	/** Operations routes ({@code /ops/...}) carry a page of data between versions of a service. */
+	private static final int MAX_OPS_BODY_BYTES = 4 * 1024 * 1024;
 	/** Enough workers for a burst with latency assaults, small enough to keep the footprint low. */
 	private static final int WORKERS = 16;
+
+	/** What dispatch returns for a request that drew the hang: it is held, never answered. */
+	private static final Result NO_ANSWER = new Result(0, null, null);
 
 	private final Router router;
 	private final Chaos chaos;
@@ -43,6 +48,7 @@ public final class WebServer {
 	private final boolean logRequests;
 	private volatile State state = State.STARTING;
 	private final AtomicInteger inFlight = new AtomicInteger();
+	private final HungRequests hung = new HungRequests();
 	private HttpServer server;
 	private ExecutorService workers;
 
@@ -91,6 +97,7 @@ public final class WebServer {
 			}
 		}
 		// the JDK server's own delay is no use: on JDK 17 it waits the whole delay even when idle
+		hung.releaseAll();
 		server.stop(0);
 		workers.shutdownNow();
 	}
@@ -112,6 +119,13 @@ public final class WebServer {
 		Result result;
 		try {
 			result = dispatch(exchange, method, path, uri.getRawQuery());
+			if (result == NO_ANSWER) {
+				hung.hold(exchange);
+				if (logRequests) {
+					System.out.println(instance + " " + method + " " + path + " hung");
+				}
+				return;
+			}
 		} catch (Failure f) {
 			result = problem(Problems.of(f));
 		} catch (RuntimeException | Error e) {
@@ -131,14 +145,22 @@ public final class WebServer {
 	}
 
 	private Result dispatch(HttpExchange exchange, String method, String path, String rawQuery) {
-		String body = readBody(exchange);
+		String body = readBody(exchange, path.startsWith("/ops/") ? MAX_OPS_BODY_BYTES : MAX_BODY_BYTES);
 		if (path.startsWith("/api/")) {
 			if (state != State.READY) {
 				String code = state == State.STARTING ? "service.starting" : "service.stopping";
 				return problem(Problems.of(503, code, instance + " is not ready"));
 			}
-			if (chaos.strike()) {
-				return problem(Problems.of(500, "chaos.error", "chaos: injected failure in " + instance));
+			switch (chaos.strike()) {
+				case HANG -> {
+					return NO_ANSWER;
+				}
+				case FAIL -> {
+					return problem(Problems.of(500, "chaos.error", "chaos: injected failure in " + instance));
+				}
+				default -> {
+					// served as usual
+				}
 			}
 		}
 		Router.Match match = router.match(method, path);
@@ -153,11 +175,11 @@ public final class WebServer {
 		return match.handler().handle(call);
 	}
 
-	private static String readBody(HttpExchange exchange) {
+	private static String readBody(HttpExchange exchange, int maxBytes) {
 		try (InputStream in = exchange.getRequestBody()) {
-			byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-			if (bytes.length > MAX_BODY_BYTES) {
-				throw Failure.invalid("request.tooLarge", "the body is over " + MAX_BODY_BYTES + " bytes");
+			byte[] bytes = in.readNBytes(maxBytes + 1);
+			if (bytes.length > maxBytes) {
+				throw Failure.invalid("request.tooLarge", "the body is over " + maxBytes + " bytes");
 			}
 			return new String(bytes, StandardCharsets.UTF_8);
 		} catch (IOException e) {

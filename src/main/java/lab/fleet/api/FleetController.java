@@ -68,12 +68,15 @@ class FleetController {
 
 	@PostMapping("/instances/{id}/chaos")
 	ResponseEntity<Map<String, Object>> chaos(@PathVariable String id, @RequestParam(required = false) String latencyMs,
-			@RequestParam(required = false) String latencyShare, @RequestParam(required = false) String errorShare) {
+			@RequestParam(required = false) String latencyShare, @RequestParam(required = false) String errorShare,
+			@RequestParam(required = false) String hangShare, @RequestParam(required = false) String jitterMs) {
 		Instance.Chaos now = this.fleet.instance(id).chaos();
 		Instance.Chaos next = new Instance.Chaos(
 				(latencyMs == null) ? now.latencyMs() : Params.whole(latencyMs, 0, Chaos.MAX_LATENCY_MS, "fleet.error.latency"),
 				(latencyShare == null) ? now.latencyShare() : Params.share(latencyShare, "fleet.error.share"),
-				(errorShare == null) ? now.errorShare() : Params.share(errorShare, "fleet.error.share"));
+				(errorShare == null) ? now.errorShare() : Params.share(errorShare, "fleet.error.share"),
+				(hangShare == null) ? now.hangShare() : Params.share(hangShare, "fleet.error.hangShare"),
+				(jitterMs == null) ? now.jitterMs() : Params.whole(jitterMs, 0, Chaos.MAX_LATENCY_MS, "fleet.error.jitter"));
 		this.fleet.chaos(id, next);
 		return done(id, "chaos");
 	}

@@ -69,18 +69,28 @@ public class Gateway {
 	 * @param status the HTTP status for the page
 	 * @param body the service's JSON, or null
 	 * @param fallback a message key when the feature is unavailable and a fallback answered
+	 * @param tookMs how long the page waited for this answer
 	 */
-	public record Answer(int status, byte[] body, String fallback, String instance) {
+	public record Answer(int status, byte[] body, String fallback, String instance, long tookMs) {
+
+		Answer(int status, byte[] body, String fallback, String instance) {
+			this(status, body, fallback, instance, 0);
+		}
+
 	}
+
+	/** The message key when a write was refused because the service's writes are paused for a data move. */
+	public static final String WRITES_PAUSED = "store.writesPaused";
 
 	public Answer call(Topology topology, Feature feature, String method, String path, byte[] body) {
 		ServiceId service = new ServiceId(topology, topology.serviceFor(feature.module()));
 		long start = System.currentTimeMillis();
 		Answer answer = this.fleet.resilience() ? guarded(service, feature, method, path, body)
 				: unguarded(service, method, path, body);
+		long took = System.currentTimeMillis() - start;
 		boolean ok = answer.fallback() == null && answer.status() < 500;
-		this.stats.get(topology).get(feature).record(System.currentTimeMillis(), ok, System.currentTimeMillis() - start);
-		return answer;
+		this.stats.get(topology).get(feature).record(System.currentTimeMillis(), ok, took);
+		return new Answer(answer.status(), answer.body(), answer.fallback(), answer.instance(), took);
 	}
 
 	private Answer guarded(ServiceId service, Feature feature, String method, String path, byte[] body) {
@@ -101,6 +111,11 @@ public class Gateway {
 			return new Answer(reply.status(), reply.body(), null, reply.instance());
 		}
 		catch (Upstream.Unavailable ex) {
+			if (ex.writesPaused()) {
+				// refused on purpose, the service is fine: not a failure for the breaker
+				breaker.releasePermission();
+				return new Answer(503, null, WRITES_PAUSED, null);
+			}
 			breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
 			return new Answer(503, null, fallback, null);
 		}
@@ -112,6 +127,9 @@ public class Gateway {
 			return new Answer(reply.status(), reply.body(), null, reply.instance());
 		}
 		catch (Upstream.Unavailable ex) {
+			if (ex.writesPaused()) {
+				return new Answer(503, null, WRITES_PAUSED, null);
+			}
 			return new Answer(ex.timedOut() ? 504 : 502, null, null, null);
 		}
 	}

@@ -76,18 +76,19 @@ class ProxyController {
 					.body(reply.body());
 			}
 			catch (Upstream.Unavailable ex) {
-				return unavailable(id.name() + " is not available");
+				return ex.writesPaused() ? unavailable("service.writesPaused", id.name() + " is moving its data; writes resume soon")
+						: unavailable("service.unavailable", id.name() + " is not available");
 			}
-		}, () -> unavailable("the load balancer is busy"));
+		}, () -> unavailable("service.unavailable", "the load balancer is busy"));
 	}
 
-	private ResponseEntity<byte[]> unavailable(String detail) {
+	private ResponseEntity<byte[]> unavailable(String code, String detail) {
 		// the shape of the services' own problem details (RFC 9457), which their peers read
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
 		problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-		problem.put("code", "service.unavailable");
+		problem.put("code", code);
 		problem.put("detail", detail);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)

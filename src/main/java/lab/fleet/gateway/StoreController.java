@@ -31,6 +31,7 @@ import lab.fleet.Feature;
 import lab.fleet.FleetProblem;
 import lab.fleet.Params;
 import lab.fleet.Topology;
+import lab.system.LocalizedFormat;
 
 /**
  * The storefront's API, {@code /api/store/{topology}/...}: what the demo app on a lesson page calls.
@@ -153,6 +154,11 @@ class StoreController {
 		if (answer.fallback() != null) {
 			message = text(answer.fallback(), locale);
 		}
+		else if (answer.status() == 504) {
+			// resilience off: the page waited as long as the service made it
+			message = this.messages.getMessage("store.error.waited",
+					new Object[] { LocalizedFormat.digits(String.valueOf(answer.tookMs()), locale) }, locale);
+		}
 		else if (answer.status() >= 500) {
 			message = text("store.error.failed", locale);
 		}
@@ -164,6 +170,7 @@ class StoreController {
 		out.put("ok", answer.status() < 400);
 		out.put("message", message);
 		out.put("instance", answer.instance());
+		out.put("waitedMs", answer.tookMs());
 		out.put("data", data);
 		return ResponseEntity.status(answer.status()).body(out);
 	}

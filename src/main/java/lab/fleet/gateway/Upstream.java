@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import lab.fleet.ServiceId;
 import lab.fleet.supervisor.Fleet;
 import lab.fleet.supervisor.Instance;
+import lab.fleet.supervisor.WritePause;
 
 /**
  * The site's load balancer: sends a request to one ready instance of a service, round robin, and
@@ -51,18 +52,51 @@ public class Upstream {
 
 		private final boolean timedOut;
 
+		private final boolean writesPaused;
+
 		Unavailable(String message, boolean timedOut) {
+			this(message, timedOut, false);
+		}
+
+		Unavailable(String message, boolean timedOut, boolean writesPaused) {
 			super(message, null, false, false);
 			this.timedOut = timedOut;
+			this.writesPaused = writesPaused;
 		}
 
 		public boolean timedOut() {
 			return this.timedOut;
 		}
 
+		/** Refused before it was sent: the service's writes are paused for a data move. */
+		public boolean writesPaused() {
+			return this.writesPaused;
+		}
+
 	}
 
+	/**
+	 * Sends the request to one instance in rotation. A write (any method but GET) to a service whose
+	 * writes are paused, while its data moves to another version, is refused here and counted by the pause.
+	 */
 	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
+			throws Unavailable {
+		if ("GET".equals(method) || !this.fleet.services().contains(service)) {
+			return route(service, method, pathAndQuery, body, timeout);
+		}
+		WritePause writes = this.fleet.writes(service);
+		if (!writes.tryEnter()) {
+			throw new Unavailable(service + ": writes are paused", false, true);
+		}
+		try {
+			return route(service, method, pathAndQuery, body, timeout);
+		}
+		finally {
+			writes.exit();
+		}
+	}
+
+	private Reply route(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
 			throws Unavailable {
 		Optional<Instance> first = pick(service);
 		if (first.isEmpty()) {

@@ -20,13 +20,21 @@ public record FleetView(List<TopologyView> topologies, SettingsView settings, lo
 			Map<String, FeatureView> features) {
 	}
 
+	/**
+	 * One service. {@code versions}: what a deploy may choose; {@code writesPaused}: its writes are
+	 * paused while its data moves to another runtime; {@code writesRefused} and {@code writePauseMs}:
+	 * the writes refused during the last such pause (or so far in this one) and how long it lasted.
+	 */
 	public record ServiceView(String topology, String name, String label, String version, String previousVersion,
-			String activity, String breaker, String breakerLabel, int running, List<InstanceView> instances) {
+			String activity, String breaker, String breakerLabel, int running, List<InstanceView> instances,
+			List<String> versions, boolean writesPaused, long writesRefused, long writePauseMs) {
 	}
 
+	/** One instance; {@code runtime} is {@code java} or {@code python}, {@code runtimeLabel} its name in words. */
 	public record InstanceView(String id, String service, String topology, String version, String state,
 			String stateLabel, long pid, int port, long rssBytes, String rssLabel, double cpuPercent, double rps,
-			double errorRate, int p95Ms, boolean draining, String error, String figures, Instance.Chaos chaos) {
+			double errorRate, int p95Ms, boolean draining, String error, String figures, Instance.Chaos chaos,
+			String runtime, String runtimeLabel) {
 	}
 
 	public record FeatureView(double rps, double errorRate, int p95Ms, long[] seconds, long[] ok, long[] failed) {

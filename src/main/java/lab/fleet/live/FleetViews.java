@@ -21,6 +21,8 @@ import lab.fleet.gateway.Gateway;
 import lab.fleet.load.LoadGenerator;
 import lab.fleet.supervisor.Fleet;
 import lab.fleet.supervisor.Instance;
+import lab.fleet.supervisor.Versions;
+import lab.fleet.supervisor.WritePause;
 import lab.fleet.supervisor.ProcessStats;
 import lab.fleet.supervisor.ServiceGroup;
 import lab.system.LocalizedFormat;
@@ -72,9 +74,11 @@ public class FleetViews {
 					instances.add(instance(i, now, locale));
 				}
 				String breaker = this.gateway.breakerState(id);
+				WritePause writes = group.writes();
 				services.add(new FleetView.ServiceView(topology.id(), name, text("service." + name, locale),
 						group.version(), group.previousVersion(), group.activity(), breaker,
-						text("breaker." + breaker, locale), running, instances));
+						text("breaker." + breaker, locale), running, instances, Versions.of(id), writes.paused(),
+						writes.lastRefused(), writes.lastPauseMillis()));
 			}
 			Map<String, FleetView.FeatureView> features = new LinkedHashMap<>();
 			this.gateway.series(topology, CHART_SECONDS).forEach((feature, series) -> {
@@ -104,11 +108,16 @@ public class FleetViews {
 				number(i.pid(), locale), number(i.port(), locale), megabytes(i.rssBytes(), locale),
 				number(Math.round(s.rps()), locale), number(s.p95Ms(), locale), number(Math.round(i.cpuPercent()), locale),
 				number(Math.round(s.errorRate() * 100), locale)) : LocalizedFormat.digits(i.version(), locale);
+		String runtime = i.runtime();
+		String runtimeLabel = text("runtime." + runtime, locale);
+		if (up) {
+			figures = text("instance.runtime", locale, runtimeLabel, figures);
+		}
 		return new FleetView.InstanceView(i.id(), i.service().name(), i.service().topology().id(), i.version(), state,
 				text("state." + state, locale), up ? i.pid() : 0, up ? i.port() : 0, up ? i.rssBytes() : 0,
 				megabytes(up ? i.rssBytes() : 0, locale), Math.round(i.cpuPercent() * 10) / 10.0,
 				Math.round(s.rps() * 10) / 10.0, Math.round(s.errorRate() * 1000) / 1000.0, s.p95Ms(), i.draining(),
-				i.error(), figures, i.chaos());
+				i.error(), figures, i.chaos(), runtime, runtimeLabel);
 	}
 
 	private String event(EventLog.FleetEvent e, Locale locale) {

@@ -46,6 +46,14 @@ abstract class OneServiceRollout implements Rollout {
 	 */
 	record Run(ServiceGroup group, String version, String eventKey, String from, List<Instance> old, int replicas) {
 
+		/** Tells the event log under {@code key} (not the rollout's own), the service's name first. */
+		void plainEvent(String key, boolean problem, Object... args) {
+			Object[] all = new Object[args.length + 1];
+			all[0] = "service." + this.group.id().name();
+			System.arraycopy(args, 0, all, 1, args.length);
+			this.group.events().add(this.group.id().topology().id(), key, problem, all);
+		}
+
 		/** Tells the event log ({@code eventKey} + {@code suffix}), the service's name first. */
 		void event(String suffix, boolean problem, Object... args) {
 			Object[] all = new Object[args.length + 1];

@@ -35,7 +35,6 @@ public class Fleet {
 
 	public static final int MAX_REPLICAS = 5;
 
-	public static final List<String> VERSIONS = List.of("v1", "v2");
 
 	private static final Log log = LogFactory.getLog(Fleet.class);
 
@@ -275,9 +274,7 @@ public class Fleet {
 
 	/** Rolls out {@code version}: a rolling update for a service, a full restart for the monolith. */
 	public void deploy(ServiceId id, String version) {
-		if (!VERSIONS.contains(version)) {
-			throw FleetProblem.badRequest("fleet.error.version", String.join(", ", VERSIONS));
-		}
+		Versions.check(id, version);
 		roll(group(id), version, "event.deploy");
 	}
 
@@ -291,9 +288,14 @@ public class Fleet {
 		roll(group, previous, "event.rollback");
 	}
 
+	/** The pause of the service's writes (paused only while its data moves during a deploy). */
+	public WritePause writes(ServiceId id) {
+		return group(id).writes();
+	}
+
 	private void roll(ServiceGroup group, String version, String eventKey) {
 		Rollout rollout = this.rollouts.stream()
-			.filter(r -> r.handles(group.id().topology()))
+			.filter(r -> r.handles(group, version))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no rollout for " + group.id().topology()));
 		int places = reservePlaces(rollout.surge());
@@ -314,9 +316,9 @@ public class Fleet {
 		group.call(() -> {
 			this.control.chaos(requireReady(instance), chaos);
 			instance.chaos = chaos;
-			this.events.add(instance.service().topology().id(), chaos.active() ? "event.chaos" : "event.healed",
+			this.events.add(instance.service().topology().id(), chaos.active() ? "event.chaos.faults" : "event.healed",
 					chaos.active(), instance.id(), chaos.latencyMs(), Math.round(chaos.latencyShare() * 100),
-					Math.round(chaos.errorShare() * 100));
+					Math.round(chaos.errorShare() * 100), chaos.jitterMs(), Math.round(chaos.hangShare() * 100));
 		});
 	}
 

@@ -73,15 +73,22 @@ public final class Instance {
 	private long lastSampledPid;
 
 	/** Latency and errors injected into a share of the instance's requests. */
-	public record Chaos(int latencyMs, double latencyShare, double errorShare) {
+	public record Chaos(int latencyMs, double latencyShare, double errorShare, double hangShare, int jitterMs) {
 
-		public static final Chaos NONE = new Chaos(0, 0, 0);
+		public static final Chaos NONE = new Chaos(0, 0, 0, 0, 0);
 
 		public boolean active() {
-			return (this.latencyMs > 0 && this.latencyShare > 0) || this.errorShare > 0;
+			return ((this.latencyMs > 0 || this.jitterMs > 0) && this.latencyShare > 0) || this.errorShare > 0
+					|| this.hangShare > 0;
 		}
 
 	}
+
+	/**
+	 * Started and ready, but kept out of rotation until the service's data has moved to it (a
+	 * deploy that changes the runtime); set and cleared on the service's worker.
+	 */
+	volatile boolean held;
 
 	Instance(ServiceId service, int ordinal, String version) {
 		this.service = service;
@@ -161,7 +168,12 @@ public final class Instance {
 
 	/** Ready, not draining: the load balancer may send it requests. */
 	public boolean inRotation() {
-		return this.state == InstanceState.READY && !this.draining;
+		return this.state == InstanceState.READY && !this.draining && !this.held;
+	}
+
+	/** What runs the process: {@code python} for Threads v3, {@code java} for everything else. */
+	public String runtime() {
+		return Versions.runtime(this.service, this.version);
 	}
 
 	/** The sampler's reading: real memory (RSS) and CPU time so far; the share is since the last reading. */

@@ -31,6 +31,8 @@ public final class InstanceClient implements InstanceControl {
 		body.put("latencyMs", chaos.latencyMs());
 		body.put("latencyShare", chaos.latencyShare());
 		body.put("errorShare", chaos.errorShare());
+		body.put("hangShare", chaos.hangShare());
+		body.put("jitterMs", chaos.jitterMs());
 		post(instance, "/chaos", body);
 	}
 

@@ -13,6 +13,14 @@ public interface Rollout {
 	boolean handles(Topology topology);
 
 	/**
+	 * Whether this strategy takes this rollout of {@code group} to {@code version}; by default, the
+	 * strategy of its topology. Strategies are asked in their order, so a narrower one goes first.
+	 */
+	default boolean handles(ServiceGroup group, String version) {
+		return handles(group.id().topology());
+	}
+
+	/**
 	 * Replaces the group's running instances with instances of {@code version}, telling the event log
 	 * as it goes ({@code eventKey} is {@code event.deploy} or {@code event.rollback}).
 	 */

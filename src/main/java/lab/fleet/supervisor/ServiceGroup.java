@@ -55,6 +55,9 @@ public final class ServiceGroup {
 
 	private final List<Instance> instances = new CopyOnWriteArrayList<>();
 
+	/** Paused only while the service's data moves between runtimes during a deploy. */
+	private final WritePause writes = new WritePause();
+
 	private volatile String version = "v1";
 
 	private volatile String previousVersion;
@@ -188,6 +191,25 @@ public final class ServiceGroup {
 	public void retireStopped() {
 		workerOnly();
 		this.instances.removeIf(i -> !i.state.running());
+	}
+
+	/** The pause of the group's writes while its data moves to another runtime (see {@link WritePause}). */
+	public WritePause writes() {
+		return this.writes;
+	}
+
+	/** Keeps a new instance out of rotation once ready, until {@link #takeOver} (a data move first). Worker only. */
+	public void hold(Instance instance) {
+		workerOnly();
+		instance.held = true;
+	}
+
+	/** The held instances take the traffic, then the old ones leave it (to be drained and stopped). Worker only. */
+	public void takeOver(List<Instance> fresh, List<Instance> old) {
+		workerOnly();
+		fresh.forEach(i -> i.held = false);
+		old.forEach(i -> i.draining = true);
+		this.events.changed();
 	}
 
 	/** Shows what a rollout is doing (null when done). Worker only. */

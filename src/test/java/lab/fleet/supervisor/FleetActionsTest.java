@@ -146,16 +146,16 @@ class FleetActionsTest {
 		this.fleet.kill("posts-1");
 		assertThatThrownBy(() -> this.fleet.crash("posts-1")).extracting(e -> ((FleetProblem) e).code())
 			.isEqualTo("fleet.error.notRunning");
-		assertThatThrownBy(() -> this.fleet.chaos("posts-1", new Instance.Chaos(100, 0.5, 0)))
+		assertThatThrownBy(() -> this.fleet.chaos("posts-1", new Instance.Chaos(100, 0.5, 0, 0, 0)))
 			.extracting(e -> ((FleetProblem) e).code())
 			.isEqualTo("fleet.error.notRunning");
 	}
 
 	@Test
 	void chaosIsSentAndRemembered() {
-		this.fleet.chaos("users-1", new Instance.Chaos(300, 0.5, 0.25));
+		this.fleet.chaos("users-1", new Instance.Chaos(300, 0.5, 0.25, 0, 0));
 		assertThat(this.control.sent()).contains("users-1 chaos 300 0.5 0.25");
-		assertThat(this.fleet.instance("users-1").chaos()).isEqualTo(new Instance.Chaos(300, 0.5, 0.25));
+		assertThat(this.fleet.instance("users-1").chaos()).isEqualTo(new Instance.Chaos(300, 0.5, 0.25, 0, 0));
 		this.fleet.restart("users-1");
 		assertThat(this.fleet.instance("users-1").chaos()).isEqualTo(Instance.Chaos.NONE);
 	}
