@@ -79,7 +79,7 @@ public class FleetViews {
 		List<FleetView.EventView> log = new ArrayList<>();
 		for (EventLog.FleetEvent e : this.events.recent(40)) {
 			log.add(new FleetView.EventView(e.id(), e.at(), clock(e.at(), locale), e.topology(), event(e, locale),
-					e.problem()));
+					e.problem(), e.actor()));
 		}
 		return new FleetView(topologies, new FleetView.SettingsView(this.fleet.autoRestart(), this.fleet.resilience()),
 				site, site + total, log, this.load.views());

@@ -32,12 +32,15 @@ public class Gateway {
 
 	private final CircuitBreakerRegistry breakers;
 
+	private final GatewayLog log;
+
 	private final Map<Topology, Map<Feature, RequestStats>> stats = new EnumMap<>(Topology.class);
 
-	public Gateway(Upstream upstream, Fleet fleet, FleetProperties properties) {
+	public Gateway(Upstream upstream, Fleet fleet, FleetProperties properties, GatewayLog log) {
 		this.upstream = upstream;
 		this.fleet = fleet;
 		this.properties = properties;
+		this.log = log;
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(10)
@@ -47,6 +50,8 @@ public class Gateway {
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.automaticTransitionFromOpenToHalfOpenEnabled(true)
 			.build());
+		this.breakers.getEventPublisher()
+			.onEntryAdded(added -> watch(added.getAddedEntry()));
 		for (Topology t : Topology.values()) {
 			Map<Feature, RequestStats> perFeature = new EnumMap<>(Feature.class);
 			for (Feature f : Feature.values()) {
@@ -72,6 +77,8 @@ public class Gateway {
 		Answer answer = this.fleet.resilience() ? guarded(service, feature, method, path, body)
 				: unguarded(service, method, path, body);
 		boolean ok = answer.fallback() == null && answer.status() < 500;
+		this.log.answered(service, feature, ok ? GatewayLog.Outcome.OK
+				: (answer.fallback() != null) ? GatewayLog.Outcome.FALLBACK : GatewayLog.Outcome.REFUSED);
 		this.stats.get(topology).get(feature).record(System.currentTimeMillis(), ok, System.currentTimeMillis() - start);
 		return answer;
 	}
@@ -107,6 +114,11 @@ public class Gateway {
 		catch (Upstream.Unavailable ex) {
 			return new Answer(ex.timedOut() ? 504 : 502, null, null, null);
 		}
+	}
+
+	private void watch(CircuitBreaker breaker) {
+		String[] name = breaker.getName().split("/", 2);
+		Topology.of(name[0]).ifPresent(topology -> this.log.watch(new ServiceId(topology, name[1]), breaker));
 	}
 
 	public CircuitBreaker breaker(ServiceId service) {

@@ -6,11 +6,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import lab.fleet.EventLog;
 import lab.system.SourceTree;
 
-/** The page cache in front of the course pages. */
+/** The page cache in front of the course pages, and the log of who did which demo action. */
 @Configuration(proxyBeanMethods = false)
-class SiteConfig {
+class SiteConfig implements WebMvcConfigurer {
+
+	private final EventLog events;
+
+	SiteConfig(EventLog events) {
+		this.events = events;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new DemoActions(this.events)).addPathPatterns("/api/fleet/**", "/*/demo/**");
+	}
 
 	/** On by default when running from the jar; off from the source tree, where lessons change. */
 	@Bean
