@@ -107,7 +107,7 @@ public class FleetViews {
 			if (arg.matches("\\d+")) {
 				args[n] = LocalizedFormat.digits(arg, locale);
 			}
-			else if (arg.startsWith("service.") || arg.startsWith("feature.")) {
+			else if (arg.startsWith("service.") || arg.startsWith("feature.") || arg.startsWith("breaker.")) {
 				args[n] = text(arg, locale);
 			}
 			else {

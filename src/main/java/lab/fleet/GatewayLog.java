@@ -2,6 +2,7 @@ package lab.fleet;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -28,6 +29,9 @@ public class GatewayLog {
 
 	private final Map<String, Outcome> last = new ConcurrentHashMap<>();
 
+	/** Per breaker, the changes already logged since it last closed: an outage is told once, not every 2 s. */
+	private final Map<ServiceId, Set<String>> told = new ConcurrentHashMap<>();
+
 	public GatewayLog(EventLog events) {
 		this.events = events;
 	}
@@ -37,6 +41,13 @@ public class GatewayLog {
 		breaker.getEventPublisher().onStateTransition(change -> {
 			String from = change.getStateTransition().getFromState().name().toLowerCase(Locale.ROOT);
 			String to = change.getStateTransition().getToState().name().toLowerCase(Locale.ROOT);
+			Set<String> seen = this.told.computeIfAbsent(service, s -> ConcurrentHashMap.newKeySet());
+			if ("closed".equals(to)) {
+				seen.clear();
+			}
+			else if (!seen.add(from + ">" + to)) {
+				return;
+			}
 			this.events.add(service.topology().id(), "event.breaker." + to, !"closed".equals(to),
 					"service." + service.name(), "breaker." + from);
 		});

@@ -14,10 +14,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import lab.fleet.EventLog;
+import lab.fleet.Fleet;
+import lab.fleet.FleetProblem;
 
 /**
- * Who did what: every control action that went through (from a lesson widget or the control room)
- * becomes a line in the fleet's log, tagged with the visitor's page. A page names itself with a
+ * Who did what: every control action asked for (from a lesson widget or the control room) becomes a
+ * line in the fleet's log, tagged with the visitor's page, before its consequences ("payments-1
+ * killed") so the log reads in order. Only actions on instances and services that exist are logged. A page names itself with a
  * random token in the {@code X-Demo-Actor} header; the log shows only a salted hash of it, and the
  * answer carries that hash back ({@code X-Demo-Actor-Tag}), so each page can tell its own actions
  * ("you") from another visitor's without anyone learning another page's token.
@@ -45,47 +48,38 @@ class DemoActions implements HandlerInterceptor {
 
 	private static final Pattern LOAD = Pattern.compile("^/api/fleet/load(/stop)?$");
 
-	private static final Pattern VALUE = Pattern.compile("v[12]|[1-9]|true|false|feed|users|post|reply|tip|[0-9]{1,3}");
+	private static final Pattern VALUE = Pattern.compile("v[12]|true|false|feed|users|post|reply|tip|[0-9]{1,3}");
 
 	private final EventLog events;
 
+	private final Fleet fleet;
+
 	private final byte[] salt = new byte[16];
 
-	DemoActions(EventLog events) {
+	DemoActions(EventLog events, Fleet fleet) {
 		this.events = events;
+		this.fleet = fleet;
 		new SecureRandom().nextBytes(this.salt);
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		String token = request.getHeader(ACTOR_HEADER);
+		String actor = UNNAMED;
 		if (token != null && TOKEN.matcher(token).matches()) {
-			response.setHeader(TAG_HEADER, tag(token));
+			actor = tag(token);
+			response.setHeader(TAG_HEADER, actor);
+		}
+		if ("POST".equals(request.getMethod())) {
+			log(actor, request);
 		}
 		return true;
-	}
-
-	@Override
-	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-			Exception ex) {
-		if (!"POST".equals(request.getMethod()) || ex != null || !wentThrough(response)) {
-			return;
-		}
-		String actor = response.getHeader(TAG_HEADER);
-		log((actor != null) ? actor : UNNAMED, request);
-	}
-
-	/** A JSON action answers 2xx; a form action redirects back, with {@code demoError} when refused. */
-	private static boolean wentThrough(HttpServletResponse response) {
-		int status = response.getStatus();
-		String location = response.getHeader("Location");
-		return (status >= 200 && status < 300) || (status == 302 && location != null && !location.contains("demoError"));
 	}
 
 	private void log(String actor, HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Matcher m = INSTANCE.matcher(path);
-		if (m.matches()) {
+		if (m.matches() && exists(m.group(1))) {
 			String topology = "monolith".equals(m.group(2)) ? "monolith" : "microservices";
 			String action = m.group(3);
 			if ("chaos".equals(action)) {
@@ -97,6 +91,9 @@ class DemoActions implements HandlerInterceptor {
 		m = SERVICE.matcher(path);
 		if (m.matches()) {
 			String value = value(request.getParameter("deploy".equals(m.group(3)) ? "version" : "replicas"));
+			if ("scale".equals(m.group(3)) && !value.matches("[1-5]") || "deploy".equals(m.group(3)) && !value.matches("v[12]")) {
+				return;
+			}
 			this.events.addBy(actor, m.group(1), "event.by." + m.group(3), false, "service." + m.group(2), value);
 			return;
 		}
@@ -114,6 +111,16 @@ class DemoActions implements HandlerInterceptor {
 				this.events.addBy(actor, value(request.getParameter("topology")), "event.by.load", false,
 						"feature." + value(request.getParameter("feature")), value(request.getParameter("rps")));
 			}
+		}
+	}
+
+	private boolean exists(String instance) {
+		try {
+			this.fleet.instance(instance);
+			return true;
+		}
+		catch (FleetProblem ex) {
+			return false;
 		}
 	}
 

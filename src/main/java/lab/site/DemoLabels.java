@@ -24,12 +24,12 @@ public final class DemoLabels {
 			"unit.percent", "quick.stop", "quick.kill", "quick.crash", "quick.restart",
 			"quick.start", "quick.slow", "quick.errors", "quick.heal", "quick.busy",
 			"quick.deploy", "quick.rollback", "quick.scaleOut", "quick.scaleIn", "said.sending",
-			"said.done", "said.failed", "said.version", "said.state", "said.back",
+			"said.done", "said.failed", "said.state", "said.back",
 			"said.working", "said.service", "said.slow", "said.errors", "said.healed",
 			"said.loadStarted", "said.posted", "said.refused", "why.down", "why.breaker",
 			"needs.monolith", "needs.users", "needs.posts", "needs.threads", "needs.payments",
 			"tag.monolith", "tag.microservices", "tag.both", "who.you", "who.other",
-			"who.did", "store.answeredBy", "store.tipWho", "store.reactWho", "store.tipSelf",
+			"store.answeredBy", "store.tipWho", "store.reactWho", "store.tipSelf",
 			"controls.all");
 
 	private DemoLabels() {

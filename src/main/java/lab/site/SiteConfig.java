@@ -10,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import lab.fleet.EventLog;
+import lab.fleet.Fleet;
 import lab.system.SourceTree;
 
 /** The page cache in front of the course pages, and the log of who did which demo action. */
@@ -18,13 +19,16 @@ class SiteConfig implements WebMvcConfigurer {
 
 	private final EventLog events;
 
-	SiteConfig(EventLog events) {
+	private final Fleet fleet;
+
+	SiteConfig(EventLog events, Fleet fleet) {
 		this.events = events;
+		this.fleet = fleet;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new DemoActions(this.events)).addPathPatterns("/api/fleet/**", "/*/demo/**");
+		registry.addInterceptor(new DemoActions(this.events, this.fleet)).addPathPatterns("/api/fleet/**", "/*/demo/**");
 	}
 
 	/** On by default when running from the jar; off from the source tree, where lessons change. */

@@ -21,6 +21,11 @@ export function formatter(lang, label) {
   };
 }
 
+// "Monolith:" or "You: kill payments-1": a name and what follows it, the same in both languages.
+export function labelled(name, text) {
+  return text === undefined ? `${name}:` : `${name}: ${text}`;
+}
+
 // A Latin token (payments-1, v2) kept whole inside right-to-left text where no element can
 // isolate it (SVG text): first-strong isolate ... pop directional isolate.
 export function isolate(token) {

@@ -8,7 +8,7 @@
 
 import { getJson, send, actorTag } from './http.js';
 import { onFleet } from './fleet-feed.js';
-import { formatter, figure, isolate } from './demo-format.js';
+import { formatter, figure, isolate, labelled } from './demo-format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const TOPOLOGIES = ['monolith', 'microservices'];
@@ -135,7 +135,7 @@ Demo.prototype.say = function (where, parts) {
     span.append(mark);
     if (part.tag) {
       const tag = document.createElement('strong');
-      tag.textContent = this.label('said.version', this.label(`tag.${part.tag}`));
+      tag.textContent = labelled(this.label(`tag.${part.tag}`));
       span.append(tag, ' ');
     }
     const text = document.createElement('bdi');
@@ -961,7 +961,7 @@ Demo.prototype.renderEvents = function (fresh, first) {
     const text = document.createElement('bdi');
     text.dir = this.rtl ? 'rtl' : 'ltr';
     const who = event.actor ? this.label(event.actor === mine ? 'who.you' : 'who.other') : '';
-    text.textContent = who ? this.label('who.did', who, event.text) : event.text;
+    text.textContent = who ? labelled(who, event.text) : event.text;
     if (event.actor && event.actor === mine) {
       item.classList.add('demo-event-mine');
     }
