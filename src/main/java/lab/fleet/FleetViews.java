@@ -89,10 +89,10 @@ public class FleetViews {
 		RequestStats.Summary s = i.stats.summary(now, WINDOW_SECONDS);
 		boolean up = i.state().running();
 		String state = i.state().name().toLowerCase(Locale.ROOT);
-		String figures = up ? text("instance.figures", locale, LocalizedFormat.digits(i.version(), locale),
+		String figures = up ? text("instance.figures", locale, i.version(),
 				number(i.pid(), locale), number(i.port(), locale), megabytes(i.rssBytes, locale),
 				number(Math.round(s.rps()), locale), number(s.p95Ms(), locale), number(Math.round(i.cpuPercent), locale),
-				number(Math.round(s.errorRate() * 100), locale)) : LocalizedFormat.digits(i.version(), locale);
+				number(Math.round(s.errorRate() * 100), locale)) : i.version();
 		return new FleetView.InstanceView(i.id(), i.service().name(), i.service().topology().id(), i.version(), state,
 				text("state." + state, locale), up ? i.pid() : 0, up ? i.port() : 0, up ? i.rssBytes : 0,
 				megabytes(up ? i.rssBytes : 0, locale), Math.round(i.cpuPercent * 10) / 10.0,
