@@ -819,7 +819,7 @@ Demo.prototype.renderServices = function (box, topology) {
 // its text is at least 12 px where the diagram is 340 px wide (a laptop's two columns).
 Demo.prototype.renderDiagram = function (box, topology) {
   const width = 350;
-  const height = 198;
+  const height = 192;
   const services = topology.services;
   const columns = services.length > 1 ? 2 : 1;
   const rows = Math.ceil(services.length / columns);
