@@ -437,7 +437,14 @@ Demo.prototype.refreshFeed = async function (topology) {
     list.append(item);
   }
   const meta = answer.body.instance ? note(this.label('store.answeredBy', answer.body.instance), 'small text-body-secondary demo-answered-by') : '';
+  // the feed is drawn again; a Tip or Like button that had the focus keeps it
+  const focused = panel.contains(document.activeElement) ? document.activeElement.dataset : null;
   panel.replaceChildren(posts.length ? list : note(this.label('store.empty')), meta);
+  if (focused?.op) {
+    const same = [...panel.querySelectorAll(`button[data-op="${focused.op}"]`)]
+      .find((b) => b.dataset.value === focused.value && b.dataset.post === focused.post);
+    same?.focus();
+  }
 };
 
 Demo.prototype.operateStore = function () {
@@ -869,7 +876,8 @@ Demo.prototype.renderDiagram = function (box, topology) {
         'stroke-width': 1.5, 'stroke-dasharray': DOWN.includes(instance.state) ? '3 2' : '' }));
       const words = instance.state === 'ready' ? this.fmt.perSecond(instance.rps) : instance.stateLabel;
       const name = `${STATE_MARKS[instance.state] ?? ''} ${isolate(instance.id)}`;
-      const text = across > 1 ? name : `${name} · ${words}`;
+      // a stopped instance says so by its mark, dashed border and colour; its words are in the caption
+      const text = across > 1 || instance.state !== 'ready' ? name : `${name} · ${words}`;
       node.append(svgText(text, cx + cell / 2, iy + (h - 3) / 2 + 4.5, { fill: '#212529', 'font-size': Math.min(13, h - 6) }));
       svg.append(node);
       states.push(this.label('said.state', instance.id, instance.stateLabel));

@@ -136,6 +136,10 @@ final class DemoWidget {
 			.until(d -> d.findElements(authors).stream().map(WebElement::getText).toList());
 	}
 
+	void writeAs(String name) {
+		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.cssSelector(".demo-author"))).selectByVisibleText(name);
+	}
+
 	void post(String text) {
 		WebElement box = this.driver.findElement(By.cssSelector(".demo-text"));
 		box.clear();
