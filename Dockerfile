@@ -9,18 +9,29 @@ RUN ./mvnw -B -ntp -q dependency:go-offline
 COPY src src
 COPY content content
 COPY i18n i18n
-RUN ./mvnw -B -ntp -q -DskipTests package
+# The fast-start form is made below, by the runtime image's own JVM: an archive fits only the JVM that made it.
+RUN ./mvnw -B -ntp -q -DskipTests -Dlab.archive.skip=true package
 
 FROM eclipse-temurin:17-jre
-RUN groupadd --system lab && useradd --system --gid lab --create-home --home-dir /home/lab lab
+# curl only for the HEALTHCHECK: a small HTTP request every 15 s instead of a JVM start.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system lab && useradd --system --gid lab --create-home --home-dir /home/lab lab
 WORKDIR /app
 COPY --from=build /src/target/microservices-lab.jar /app/microservices-lab.jar
-RUN mkdir -p /app/data && chown lab:lab /app/data
+RUN mkdir -p /app/data /app/fast && chown lab:lab /app/data /app/fast
 USER lab
+# The extracted jar and its class-data archive (lab.system.SiteArchive), trained with the flags the
+# ENTRYPOINT uses; the demo processes' archive goes to the lab user's cache at the same time.
+RUN java -XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=160m \
+    -jar /app/microservices-lab.jar --role=archive --destination=/app/fast
 # Inside a container the site must listen beyond loopback; the demo processes stay on loopback.
 ENV LAB_ADDRESS=0.0.0.0 \
     LAB_FLEET_DATA_DIR=/app/data
 EXPOSE 8080
+# Ready means started with every lesson rendered (Spring Boot Actuator's readiness group).
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
-  CMD ["java", "-jar", "/app/microservices-lab.jar", "--role=probe", "--url=http://127.0.0.1:8080/health/ready"]
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-jar", "/app/microservices-lab.jar"]
+  CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "--max-time", "2", "http://127.0.0.1:8080/health/readiness"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", \
+  "-XX:SharedArchiveFile=/app/fast/microservices-lab.jsa", "-jar", "/app/fast/microservices-lab.jar"]

@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import lab.chassis.ServiceMain;
-import lab.system.HealthProbe;
+import lab.system.SiteArchive;
 
 /**
  * One jar, many roles. {@code --role=site} (the default) starts the Spring web site; any other
@@ -21,8 +21,8 @@ public class MicroservicesLabApplication {
 
 	public static void main(String[] args) throws Exception {
 		String role = roleOf(args);
-		if ("probe".equals(role)) {
-			System.exit(HealthProbe.check(args));
+		if ("archive".equals(role)) {
+			System.exit(SiteArchive.run(args));
 		}
 		if (!"site".equals(role)) {
 			ServiceMain.main(args);

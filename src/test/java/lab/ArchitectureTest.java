@@ -5,10 +5,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The picture the layout draws stays true: the business modules know nothing of how they are run,
- * the demo processes never load Spring, and the control plane does not reach into the pages.
+ * the demo processes never load Spring, the control plane does not reach into the pages, the
+ * fleet's parts stack up without a loop, and no two packages depend on each other.
  */
 class ArchitectureTest {
 
@@ -24,7 +27,7 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("lab.chassis..", "lab.monolith..", "lab.fleet..", "lab.site..", "lab.system..",
-					"lab.content..", "org.springframework..")
+					"lab.content..", "lab.classroom..", "org.springframework..")
 			.check(this.classes);
 	}
 
@@ -34,7 +37,8 @@ class ArchitectureTest {
 			.resideInAnyPackage("lab.chassis..", "lab.monolith..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "lab.fleet..", "lab.site..", "lab.system..", "lab.content..")
+			.resideInAnyPackage("org.springframework..", "lab.fleet..", "lab.site..", "lab.system..", "lab.content..",
+					"lab.classroom..")
 			.check(this.classes);
 	}
 
@@ -44,7 +48,32 @@ class ArchitectureTest {
 			.resideInAPackage("lab.fleet..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("lab.site..", "lab.content..")
+			.resideInAnyPackage("lab.site..", "lab.content..", "lab.classroom..")
+			.check(this.classes);
+	}
+
+	/**
+	 * Security knows addresses, not the pages or the fleet behind them, so either can change freely
+	 * (it may name a language: {@code lab.content.Lang} is everyone's).
+	 */
+	@Test
+	void theClassroomKnowsNoPagesAndNoFleet() {
+		noClasses().that()
+			.resideInAPackage("lab.classroom..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..", "lab.business..", "lab.monolith..")
+			.check(this.classes);
+	}
+
+	/** Pages learn who may operate from their model ({@code canOperate}), never from security classes. */
+	@Test
+	void pagesReachTheClassroomOnlyThroughTheirModel() {
+		noClasses().that()
+			.resideOutsideOfPackage("lab.classroom..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("lab.classroom..")
 			.check(this.classes);
 	}
 
@@ -54,7 +83,42 @@ class ArchitectureTest {
 			.resideInAPackage("lab.content..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..")
+			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..", "lab.classroom..")
+			.check(this.classes);
+	}
+
+	@Test
+	void noTwoPartsOfTheSiteDependOnEachOther() {
+		slices().matching("lab.(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+	@Test
+	void noTwoPartsOfTheFleetDependOnEachOther() {
+		slices().matching("lab.fleet.(*)..").should().beFreeOfCycles().check(this.classes);
+	}
+
+	/**
+	 * The fleet's parts stack up: the supervisor knows only the shared words (the rollout strategies
+	 * plug into it through its {@code Rollout} interface, so nothing calls them by name); the gateway picks from
+	 * the supervisor's instances; the load generator sends through the gateway; the live view reads
+	 * them all; the JSON API drives them all. Nothing below reaches up.
+	 */
+	@Test
+	void theFleetsPartsStackUp() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("words").definedBy("lab.fleet")
+			.layer("supervisor").definedBy("lab.fleet.supervisor..")
+			.layer("rollout").definedBy("lab.fleet.rollout..")
+			.layer("gateway").definedBy("lab.fleet.gateway..")
+			.layer("load").definedBy("lab.fleet.load..")
+			.layer("live").definedBy("lab.fleet.live..")
+			.layer("api").definedBy("lab.fleet.api..")
+			.whereLayer("api").mayNotBeAccessedByAnyLayer()
+			.whereLayer("live").mayOnlyBeAccessedByLayers("api")
+			.whereLayer("load").mayOnlyBeAccessedByLayers("live", "api")
+			.whereLayer("gateway").mayOnlyBeAccessedByLayers("load", "live", "api")
+			.whereLayer("rollout").mayNotBeAccessedByAnyLayer()
+			.whereLayer("supervisor").mayOnlyBeAccessedByLayers("rollout", "gateway", "load", "live", "api")
 			.check(this.classes);
 	}
 

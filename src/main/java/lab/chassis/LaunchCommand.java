@@ -59,6 +59,7 @@ public final class LaunchCommand {
 	private final String role;
 	private final Map<String, String> arguments = new LinkedHashMap<>();
 	private List<String> jvmFlags = JVM_FLAGS;
+	private Path archives = ChildArchive.defaultFolder();
 
 	private LaunchCommand(String role) {
 		this.role = Role.parse(role).id();
@@ -134,6 +135,15 @@ public final class LaunchCommand {
 		return this;
 	}
 
+	/**
+	 * Where the class-data archives live ({@link ChildArchive}; the default is the user's cache
+	 * folder); {@code null} starts the child without one.
+	 */
+	public LaunchCommand archives(Path folder) {
+		this.archives = folder;
+		return this;
+	}
+
 	public List<String> toList() {
 		return toList(applicationLauncher());
 	}
@@ -142,6 +152,9 @@ public final class LaunchCommand {
 		List<String> command = new ArrayList<>();
 		command.add(javaBinary());
 		command.addAll(jvmFlags);
+		if (archives != null && launcher.size() == 3 && launcher.get(0).equals("-cp")) {
+			command.addAll(ChildArchive.flags(launcher.get(1), jvmFlags, archives));
+		}
 		command.addAll(launcher);
 		command.add("--role=" + role);
 		arguments.forEach((name, value) -> command.add("--" + name + "=" + value));
@@ -160,9 +173,9 @@ public final class LaunchCommand {
 	}
 
 	/**
-	 * How the child finds the application. From a Spring Boot jar: {@code -cp} over the classes and
-	 * H2 unpacked once by {@link UnpackedApp} (or {@code -jar} if that fails). From a jar whose main
-	 * class is ours (an extracted layout): {@code -jar}. From classes (IDE, {@code spring-boot:run},
+	 * How the child finds the application. From a Spring Boot jar or its extracted form (a jar whose
+	 * main class is ours): {@code -cp} over the classes and H2 copied once by {@link UnpackedApp} (or
+	 * {@code -jar} if that fails). From classes (IDE, {@code spring-boot:run},
 	 * tests): {@code -cp} over the class path entries that hold our classes and H2.
 	 */
 	static List<String> applicationLauncher() {
@@ -172,16 +185,15 @@ public final class LaunchCommand {
 	static List<String> applicationLauncher(String classPath, Path unpackCacheRoot) {
 		Path jar = singleJar(classPath);
 		Attributes main = jar == null ? null : mainAttributes(jar);
-		if (main != null && main.getValue("Start-Class") != null) {
+		boolean bootJar = main != null && main.getValue("Start-Class") != null;
+		boolean extracted = main != null && MAIN_CLASS.equals(main.getValue(Attributes.Name.MAIN_CLASS));
+		if (bootJar || extracted) {
 			try {
 				return List.of("-cp", UnpackedApp.classPath(jar, unpackCacheRoot), MAIN_CLASS);
 			} catch (IOException | RuntimeException e) {
 				// cannot unpack (read-only home, odd jar): the Spring Boot launcher works too, only slower
 				return List.of("-jar", jar.toString());
 			}
-		}
-		if (main != null && MAIN_CLASS.equals(main.getValue(Attributes.Name.MAIN_CLASS))) {
-			return List.of("-jar", jar.toString());
 		}
 		return List.of("-cp", demoClassPath(expanded(classPath)), MAIN_CLASS);
 	}

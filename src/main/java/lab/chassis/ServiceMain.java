@@ -1,5 +1,6 @@
 package lab.chassis;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -47,20 +48,25 @@ public final class ServiceMain {
 	private volatile Runnable stop;
 	private volatile H2Database db;
 
-	private ServiceMain(LaunchArgs args) {
+	/** A training run for the class-data archive (see {@link ArchiveTraining}). */
+	private final boolean training;
+
+	private ServiceMain(LaunchArgs args, boolean training) {
 		this.args = args;
+		this.training = training;
 	}
 
 	public static void main(String[] argv) {
 		LaunchArgs args;
+		boolean training = Arrays.asList(argv).contains(ArchiveTraining.FLAG);
 		try {
-			args = LaunchArgs.parse(argv);
+			args = LaunchArgs.parse(Arrays.stream(argv).filter(a -> !a.equals(ArchiveTraining.FLAG)).toArray(String[]::new));
 		} catch (IllegalArgumentException e) {
 			System.err.println("error: " + e.getMessage());
 			System.exit(BAD_ARGUMENTS);
 			return;
 		}
-		new ServiceMain(args).run();
+		new ServiceMain(args, training).run();
 	}
 
 	private void run() {
@@ -80,7 +86,8 @@ public final class ServiceMain {
 		try {
 			int port = web.start(args.port());
 			OpsEndpoints.register(router, web, chaos, resilience, () -> info(port, web, resilience), args.instance());
-			db = H2Database.open(args.dataDir(), args.role().id());
+			String password = System.getenv(LaunchArgs.DATABASE_PASSWORD_VARIABLE);
+			db = H2Database.open(args.dataDir(), args.role().id(), password == null ? "" : password);
 			Modules.assemble(args, db, resilience).register(router, args.version());
 			H2Database opened = db;
 			stop = once(() -> {
@@ -92,6 +99,9 @@ public final class ServiceMain {
 			web.setState(WebServer.State.READY);
 			System.out.println("READY port=" + port + " pid=" + ProcessHandle.current().pid());
 			System.out.flush();
+			if (training) {
+				train(port);
+			}
 		} catch (Exception e) {
 			System.err.println(args.instance() + " cannot start: " + e);
 			web.stop(0);
@@ -100,6 +110,19 @@ public final class ServiceMain {
 			}
 			System.exit(CANNOT_START);
 		}
+	}
+
+	/**
+	 * Exercises this process, then exits normally so the JVM writes its archive; no exit guard, since
+	 * writing the archive may take longer than a drain, and nobody waits for this process.
+	 */
+	private void train(int port) {
+		Thread trainer = new Thread(() -> {
+			ArchiveTraining.exercise(port);
+			stop.run();
+			System.exit(0);
+		}, "training");
+		trainer.start();
 	}
 
 	private Map<String, Object> info(int port, WebServer web, Resilience resilience) {

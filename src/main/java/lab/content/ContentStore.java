@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
@@ -22,8 +23,6 @@ import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-
-import lab.system.SourceTree;
 
 /**
  * Loads the course from {@code content/}: every lesson is rendered once and kept in memory. When
@@ -42,7 +41,7 @@ public class ContentStore {
 
 	private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-	private final MarkdownRenderer renderer = new MarkdownRenderer();
+	private final BiFunction<String, Lang, MarkdownRenderer.Rendered> renderer;
 
 	private final String root;
 
@@ -61,8 +60,13 @@ public class ContentStore {
 	}
 
 	ContentStore(String root, boolean watch) {
+		this(root, watch, new MarkdownRenderer()::render);
+	}
+
+	ContentStore(String root, boolean watch, BiFunction<String, Lang, MarkdownRenderer.Rendered> renderer) {
 		this.root = root;
 		this.watch = watch;
+		this.renderer = renderer;
 		Map<String, Source> sources = new LinkedHashMap<>();
 		for (Lang lang : Lang.values()) {
 			for (Resource file : list(lang.code() + "/*.md")) {
@@ -88,6 +92,31 @@ public class ContentStore {
 			t.setDaemon(true);
 			t.start();
 		});
+		this.rendered.whenComplete((done, failure) -> {
+			if (failure != null) {
+				log.error("Rendering the lessons failed: the site stays not ready until it is restarted", failure);
+			}
+		});
+	}
+
+	/** Where the start-up rendering of the lessons stands; the site is ready only once it is done. */
+	public Rendering rendering() {
+		if (!this.rendered.isDone()) {
+			return Rendering.RUNNING;
+		}
+		return this.rendered.isCompletedExceptionally() ? Rendering.FAILED : Rendering.DONE;
+	}
+
+	/** The states of the start-up rendering. */
+	public enum Rendering {
+
+		/** Still rendering: pages wait for it. */
+		RUNNING,
+		/** Every lesson rendered. */
+		DONE,
+		/** A lesson could not be rendered: the site stays not ready until it is restarted. */
+		FAILED
+
 	}
 
 	/** The lessons of one language in reading order. */
@@ -156,7 +185,7 @@ public class ContentStore {
 	}
 
 	private Lesson lesson(FrontMatter fm, String slug, Lang lang) {
-		MarkdownRenderer.Rendered body = this.renderer.render(fm.body(), lang);
+		MarkdownRenderer.Rendered body = this.renderer.apply(fm.body(), lang);
 		return new Lesson(slug, lang, fm.required("title"), fm.requiredInt("order"), fm.required("summary"),
 				fm.optional("demo"), body.parts(), body.toc(), body.words());
 	}

@@ -1,12 +1,12 @@
 package lab.fleet;
 
 /** Reading control parameters, with a message key for each kind of bad value. */
-final class Params {
+public final class Params {
 
 	private Params() {
 	}
 
-	static int whole(String text, int min, int max, String code) {
+	public static int whole(String text, int min, int max, String code) {
 		try {
 			long value = Long.parseLong(String.valueOf(text).trim());
 			if (value >= min && value <= max) {
@@ -19,7 +19,7 @@ final class Params {
 		throw FleetProblem.badRequest(code, min, max);
 	}
 
-	static double share(String text, String code) {
+	public static double share(String text, String code) {
 		try {
 			double value = Double.parseDouble(text.trim());
 			if (value >= 0 && value <= 1) {
@@ -32,7 +32,7 @@ final class Params {
 		throw FleetProblem.badRequest(code);
 	}
 
-	static boolean bool(String text) {
+	public static boolean bool(String text) {
 		return switch (text.trim()) {
 			case "true", "on", "1" -> true;
 			case "false", "off", "0" -> false;

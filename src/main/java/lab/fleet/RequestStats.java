@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Requests counted per second over the last two minutes: successes, failures, and a sample of
  * latencies, enough for requests per second, error rate, p95 latency and a chart.
  */
-final class RequestStats {
+public final class RequestStats {
 
-	static final int SECONDS = 120;
+	public static final int SECONDS = 120;
 
 	private static final int SAMPLES_PER_SECOND = 200;
 
@@ -23,10 +23,10 @@ final class RequestStats {
 	private final int[] sampled = new int[SECONDS];
 
 	/** A summary over a recent window. */
-	record Summary(double rps, double errorRate, int p95Ms, long total) {
+	public record Summary(double rps, double errorRate, int p95Ms, long total) {
 	}
 
-	synchronized void record(long nowMillis, boolean success, long latencyMs) {
+	public synchronized void record(long nowMillis, boolean success, long latencyMs) {
 		int slot = slot(nowMillis);
 		if (success) {
 			this.ok[slot]++;
@@ -42,7 +42,7 @@ final class RequestStats {
 	}
 
 	/** The last {@code window} whole seconds (the current, unfinished second left out). */
-	synchronized Summary summary(long nowMillis, int window) {
+	public synchronized Summary summary(long nowMillis, int window) {
 		long now = nowMillis / 1000;
 		long okSum = 0;
 		long failSum = 0;
@@ -69,7 +69,7 @@ final class RequestStats {
 	}
 
 	/** Successes and failures per second for the last {@code seconds}, oldest first. */
-	synchronized long[][] series(long nowMillis, int seconds) {
+	public synchronized long[][] series(long nowMillis, int seconds) {
 		long now = nowMillis / 1000;
 		long[][] out = new long[3][seconds];
 		for (int i = 0; i < seconds; i++) {

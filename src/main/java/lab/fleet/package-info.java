@@ -1,5 +1,5 @@
 /**
- * The demo fleet and its control plane: the supervisor of the demo processes, the site's load
- * balancer and API gateway in front of them, the live view, and the control actions.
+ * The demo fleet and its control plane. This package holds only the words its parts share (topology, service,
+ * feature, refusal, settings, the event journal, per-second request figures); each part lives in a subpackage.
  */
 package lab.fleet;

@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import lab.fleet.EventLog;
-import lab.fleet.Fleet;
+import lab.fleet.supervisor.Fleet;
 import lab.fleet.FleetProblem;
 
 /**

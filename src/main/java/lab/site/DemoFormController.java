@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import lab.fleet.Fleet;
 import lab.fleet.FleetProblem;
 import lab.fleet.ServiceId;
+import lab.fleet.supervisor.Fleet;
 
 /**
  * The control room's forms (and the lesson widgets' forms when JavaScript is off) post here: the

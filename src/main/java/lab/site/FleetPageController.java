@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import lab.content.Lang;
-import lab.fleet.FleetViews;
+import lab.fleet.live.FleetViews;
 
 /**
  * The control room, {@code /{lang}/fleet}: the whole fleet as a server-rendered page with a form

@@ -48,7 +48,9 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		// a signed-in instructor's page differs (controls, CSRF token): only anonymous pages are shared
 		return !this.enabled || !"GET".equals(request.getMethod()) || request.getQueryString() != null
+				|| request.getRequestedSessionId() != null || request.getHeader("Authorization") != null
 				|| !CACHEABLE.matcher(request.getRequestURI()).matches();
 	}
 

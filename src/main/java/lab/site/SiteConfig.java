@@ -9,9 +9,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import lab.content.SourceTree;
 import lab.fleet.EventLog;
-import lab.fleet.Fleet;
-import lab.system.SourceTree;
+import lab.fleet.supervisor.Fleet;
 
 /** The page cache in front of the course pages, and the log of who did which demo action. */
 @Configuration(proxyBeanMethods = false)

@@ -9,15 +9,19 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import lab.content.ContentStore;
 import lab.content.Lang;
 import lab.content.Lesson;
+import lab.system.SiteArchive;
 
 /**
  * Serves a lesson page to itself once the site is ready, before the demo fleet starts: the first
@@ -31,8 +35,12 @@ class SiteWarmUp implements ApplicationListener<ApplicationReadyEvent>, Ordered 
 
 	private final ContentStore content;
 
-	SiteWarmUp(ContentStore content) {
+	/** A training run for the site's class-data archive ({@link SiteArchive}): exit after the warm-up. */
+	private final boolean trainingRun;
+
+	SiteWarmUp(ContentStore content, Environment environment) {
 		this.content = content;
+		this.trainingRun = environment.getProperty(SiteArchive.TRAINING_RUN, Boolean.class, false);
 	}
 
 	@Override
@@ -49,7 +57,10 @@ class SiteWarmUp implements ApplicationListener<ApplicationReadyEvent>, Ordered 
 		List<Lesson> lessons = this.content.lessons(Lang.FA);
 		String lesson = lessons.isEmpty() ? "" : "lessons/" + lessons.get(0).slug();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		for (String path : List.of("/fa/" + lesson, "/en/")) {
+		List<String> paths = this.trainingRun
+				? List.of("/fa/" + lesson, "/en/", "/en/" + lesson, "/fa/", "/fa/glossary", "/en/about", "/en/no-such-page")
+				: List.of("/fa/" + lesson, "/en/");
+		for (String path : paths) {
 			try {
 				HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 					.timeout(Duration.ofSeconds(5))
@@ -60,6 +71,11 @@ class SiteWarmUp implements ApplicationListener<ApplicationReadyEvent>, Ordered 
 				// a warm-up that fails costs nothing but the warm-up
 				log.debug("warm-up of " + path + " failed: " + ex);
 			}
+		}
+		if (this.trainingRun) {
+			// a thread of its own: the context closes while this listener's caller is still running
+			ConfigurableApplicationContext context = event.getApplicationContext();
+			new Thread(() -> System.exit(SpringApplication.exit(context)), "training-exit").start();
 		}
 	}
 

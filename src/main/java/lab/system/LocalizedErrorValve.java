@@ -67,10 +67,22 @@ public class LocalizedErrorValve extends ErrorReportValve {
 		}
 	}
 
-	/** Which message an error page shows: not found, bad request, or something on our side. */
+	/**
+	 * Which message an error page shows: not found, sign-in needed, not allowed, too many requests,
+	 * bad request, or something on our side.
+	 */
 	public static String kind(int status) {
-		if (status == 404 || status == 405) {
-			return "notFound";
+		switch (status) {
+			case 404, 405:
+				return "notFound";
+			case 401:
+				return "unauthorized";
+			case 403:
+				return "forbidden";
+			case 429:
+				return "tooMany";
+			default:
+				break;
 		}
 		return (status >= 400 && status < 500) ? "badRequest" : "server";
 	}

@@ -39,7 +39,11 @@ public class LocalizedFormat {
 		return format.format(value);
 	}
 
-	/** ASCII digits of a string (a version, a port) as the page's language writes them. */
+	/**
+	 * ASCII digits of a string (a port, a count, a clock) as the page's language writes them. Digits
+	 * inside a Latin token stay Latin, as Persian writes them ({@code v2}, {@code p95}, {@code H2},
+	 * {@code payments-1}): only a run of digits that touches no Latin letter becomes Persian.
+	 */
 	public String digits(String text) {
 		return digits(text, LocaleContextHolder.getLocale());
 	}
@@ -49,10 +53,52 @@ public class LocalizedFormat {
 			return text;
 		}
 		StringBuilder out = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			out.append((c >= '0' && c <= '9') ? (char) ('۰' + (c - '0')) : c);
+		int i = 0;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			if (!isAsciiDigit(c)) {
+				out.append(c);
+				i++;
+				continue;
+			}
+			int end = i;
+			while (end < text.length() && isAsciiDigit(text.charAt(end))) {
+				end++;
+			}
+			boolean latin = inLatinToken(text, i, end);
+			for (int n = i; n < end; n++) {
+				out.append(latin ? text.charAt(n) : (char) ('۰' + (text.charAt(n) - '0')));
+			}
+			i = end;
 		}
 		return out.toString();
+	}
+
+	private static boolean isAsciiDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	/** Whether the word around [start, end) holds a Latin letter: v2, p95, H2, payments-1. */
+	private static boolean inLatinToken(String text, int start, int end) {
+		int a = start;
+		while (a > 0 && isTokenPart(text.charAt(a - 1))) {
+			a--;
+		}
+		int b = end;
+		while (b < text.length() && isTokenPart(text.charAt(b))) {
+			b++;
+		}
+		for (int n = a; n < b; n++) {
+			char c = text.charAt(n);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isTokenPart(char c) {
+		return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
 	}
 
 	public String date(LocalDate date) {

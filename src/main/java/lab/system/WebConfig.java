@@ -13,6 +13,8 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import lab.content.SourceTree;
+
 /** Locale from the path, the two message bundles, and security headers on every response. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {

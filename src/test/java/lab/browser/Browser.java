@@ -20,7 +20,7 @@ final class Browser {
 
 	private static ChromeDriver driver;
 
-	private static Path profile;
+	private static ChromeDriver second;
 
 	private Browser() {
 	}
@@ -33,7 +33,20 @@ final class Browser {
 		return driver;
 	}
 
+	/**
+	 * A second, independent browser (its own profile, so its own cookies): two people on the same
+	 * site, such as a student and the instructor. Started on first use, quit with the first.
+	 */
+	static synchronized ChromeDriver second() {
+		driver();
+		if (second == null) {
+			second = start();
+		}
+		return second;
+	}
+
 	private static ChromeDriver start() {
+		Path profile;
 		try {
 			profile = Files.createTempDirectory("lab-chromium");
 		}
@@ -91,8 +104,12 @@ final class Browser {
 
 	/** The whole page, not only the window, saved under target/screenshots/. */
 	static Path screenshot(String name) {
+		return screenshot(driver(), name);
+	}
+
+	static Path screenshot(ChromeDriver browser, String name) {
 		try {
-			Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
+			Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
 					Map.of("format", "png", "captureBeyondViewport", true));
 			Path dir = Path.of(System.getProperty("lab.screenshots", "target/screenshots"));
 			Files.createDirectories(dir);
@@ -106,6 +123,10 @@ final class Browser {
 	}
 
 	private static synchronized void quit() {
+		if (second != null) {
+			second.quit();
+			second = null;
+		}
 		if (driver != null) {
 			driver.quit();
 			driver = null;

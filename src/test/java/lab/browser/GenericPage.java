@@ -14,4 +14,9 @@ final class GenericPage extends SitePage {
 		return new GenericPage(driver, pageId);
 	}
 
+	/** The page the browser is on (or about to show), once it is the expected one. */
+	static GenericPage current(WebDriver driver, String pageId) {
+		return new GenericPage(driver, pageId);
+	}
+
 }

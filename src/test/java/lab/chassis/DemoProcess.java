@@ -43,7 +43,7 @@ final class DemoProcess implements AutoCloseable {
 		return start(command.toList(launcher));
 	}
 
-	private static DemoProcess start(List<String> command) {
+	static DemoProcess start(List<String> command) {
 		long spawnedAt = System.nanoTime();
 		Process process;
 		try {

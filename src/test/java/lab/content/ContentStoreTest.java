@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 class ContentStoreTest {
 
@@ -25,6 +30,26 @@ class ContentStoreTest {
 
 	private ContentStore store(boolean watch) {
 		return new ContentStore("file:" + this.root.toAbsolutePath() + "/", watch);
+	}
+
+	@Test
+	void renderingIsDoneOnceEveryLessonIsRendered() throws IOException {
+		lesson("en", "first", 1, "First");
+		ContentStore store = store(false);
+		store.lessons(Lang.EN);
+		assertThat(store.rendering()).isEqualTo(ContentStore.Rendering.DONE);
+	}
+
+	@Test
+	void aFailedRenderingStaysFailed() throws IOException {
+		lesson("en", "first", 1, "First");
+		ContentStore store = new ContentStore("file:" + this.root.toAbsolutePath() + "/", false, (markdown, lang) -> {
+			throw new IllegalStateException("cannot render");
+		});
+		await().atMost(Duration.ofSeconds(30)).until(() -> store.rendering() != ContentStore.Rendering.RUNNING);
+		assertThat(store.rendering()).isEqualTo(ContentStore.Rendering.FAILED);
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> store.lessons(Lang.EN));
+		assertThat(store.rendering()).isEqualTo(ContentStore.Rendering.FAILED);
 	}
 
 	@Test

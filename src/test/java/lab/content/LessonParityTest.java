@@ -189,7 +189,7 @@ class LessonParityTest {
 		Set<String> lessons = new TreeSet<>(slugs("en"));
 		lessons.addAll(slugs("fa"));
 		for (String lang : LANGUAGES) {
-			for (Path quiz : PersianContentTest.filesUnder(CONTENT.resolve(lang).resolve("quiz"), ".yml")) {
+			for (Path quiz : PersianSources.filesUnder(CONTENT.resolve(lang).resolve("quiz"), ".yml")) {
 				String slug = quiz.getFileName().toString().replaceFirst("\\.yml$", "");
 				if (!lessons.contains(slug)) {
 					problems.add(quiz + ": no lesson " + slug);
@@ -340,7 +340,7 @@ class LessonParityTest {
 
 	private static Lesson lesson(String lang, String slug) throws IOException {
 		Path file = CONTENT.resolve(lang).resolve(slug + ".md");
-		String text = PersianContentTest.read(file).replace("\r\n", "\n");
+		String text = PersianSources.read(file).replace("\r\n", "\n");
 		if (!text.startsWith("---\n")) {
 			return new Lesson(file, Map.of(), text);
 		}
@@ -357,7 +357,7 @@ class LessonParityTest {
 	}
 
 	private static Set<String> glossaryIds() throws IOException {
-		Object yaml = new Yaml().load(PersianContentTest.read(GLOSSARY));
+		Object yaml = new Yaml().load(PersianSources.read(GLOSSARY));
 		Set<String> ids = new TreeSet<>();
 		if (yaml instanceof List<?> terms) {
 			for (Object term : terms) {
@@ -379,7 +379,7 @@ class LessonParityTest {
 			problems.add(file + " is missing");
 			return null;
 		}
-		Object yaml = new Yaml().load(PersianContentTest.read(file));
+		Object yaml = new Yaml().load(PersianSources.read(file));
 		Object list = yaml instanceof Map<?, ?> map ? map.get("questions") : null;
 		if (!(list instanceof List<?> questions)) {
 			problems.add(file + ": no list of questions");

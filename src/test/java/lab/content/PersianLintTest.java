@@ -20,6 +20,8 @@ import static lab.content.PersianLint.DOUBLE_ZWNJ;
 import static lab.content.PersianLint.ELLIPSIS;
 import static lab.content.PersianLint.EZAFE;
 import static lab.content.PersianLint.KASHIDA;
+import static lab.content.PersianLint.LATIN_TOKEN_DIGIT;
+import static lab.content.PersianLint.PERCENT_SIGN;
 import static lab.content.PersianLint.MISPLACED_ZWNJ;
 import static lab.content.PersianLint.NO_SPACE_AFTER_PUNCTUATION;
 import static lab.content.PersianLint.SPACE_BEFORE_PUNCTUATION;
@@ -67,6 +69,9 @@ class PersianLintTest {
 				arguments(ASCII_DIGIT, "در سال 1404 و ۲۰ درصد", "در سال ۱۴۰۴ و ۲۰ درصد"),
 				arguments(ASCII_DIGIT, "نسخهٔ 2.5 آمد", "نسخهٔ ۲٫۵ آمد"),
 				arguments(ARABIC_INDIC_DIGIT, "٧ ویژگی", "۷ ویژگی"),
+				arguments(LATIN_TOKEN_DIGIT, "استقرار v۲", "استقرار v2"),
+				arguments(LATIN_TOKEN_DIGIT, "تأخیر p۹۵ زیاد است", "تأخیر p95 زیاد است"),
+				arguments(PERCENT_SIGN, "۵% خطا", "۵٪ خطا"), arguments(PERCENT_SIGN, "۹۹٫۹ % زمان", "۹۹٫۹٪ زمان"),
 				// Latin punctuation and quotes next to Persian words
 				arguments(ASCII_PUNCTUATION, "سرویس, داده", "سرویس، داده"),
 				arguments(ASCII_PUNCTUATION, "اول; دوم", "اول؛ دوم"), arguments(ASCII_PUNCTUATION, "چرا?", "چرا؟"),

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import lab.FleetTest;
+import lab.fleet.supervisor.Fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,13 +142,13 @@ class FleetIT {
 		this.client.await("two posts instances", all -> all.stream()
 			.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
 			.count() == 2, Duration.ofSeconds(30));
-		String target = "v1".equals(this.fleet.group(new ServiceId(Topology.MICROSERVICES, "posts")).version) ? "v2" : "v1";
+		String target = "v1".equals(this.fleet.group(new ServiceId(Topology.MICROSERVICES, "posts")).version()) ? "v2" : "v1";
 		assertThat(this.client.post("/api/fleet/services/microservices/posts/deploy", "version=" + target).status())
 			.isEqualTo(202);
 		this.client.await("posts fully on " + target, all -> all.stream()
 			.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
 			.allMatch(i -> target.equals(i.get("version")))
-				&& this.fleet.group(new ServiceId(Topology.MICROSERVICES, "posts")).activity == null,
+				&& this.fleet.group(new ServiceId(Topology.MICROSERVICES, "posts")).activity() == null,
 				Duration.ofSeconds(40));
 		while (sent.get() < 1000 && load.isAlive()) {
 			Thread.sleep(50);

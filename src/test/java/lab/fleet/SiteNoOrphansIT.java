@@ -63,7 +63,7 @@ class SiteNoOrphansIT {
 		while (System.nanoTime() < until) {
 			assertThat(site.isAlive()).as("the site process is running").isTrue();
 			try {
-				if (client.get("/health/ready").status() == 200) {
+				if (client.get("/health/readiness").status() == 200) {
 					return;
 				}
 			}

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import lab.SiteTest;
@@ -34,6 +36,9 @@ class SiteHttpTest {
 
 	@Autowired
 	ContentStore content;
+
+	@Autowired
+	HealthEndpointGroups healthGroups;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -61,6 +66,32 @@ class SiteHttpTest {
 		String slug = firstLesson(Lang.EN);
 		return List.of("/en/", "/fa/", "/en/lessons/" + slug, "/fa/lessons/" + slug, "/en/glossary", "/fa/glossary",
 				"/en/about", "/fa/about");
+	}
+
+	@Test
+	void healthSaysLiveAndReadyOnceTheLessonsAreRendered() throws Exception {
+		assertThat(this.content.rendering()).isEqualTo(ContentStore.Rendering.DONE);
+		assertThat(get("/health").body()).contains("\"status\":\"UP\"");
+		for (String path : List.of("/health/liveness", "/health/readiness")) {
+			HttpResponse<String> health = get(path);
+			assertThat(health.statusCode()).as(path).isEqualTo(200);
+			assertThat(health.body()).as(path).isEqualTo("{\"status\":\"UP\"}");
+		}
+		// readiness is made of the application's state and the rendered lessons, and nothing else
+		HealthEndpointGroup readiness = this.healthGroups.get("readiness");
+		assertThat(readiness.isMember("lessons")).isTrue();
+		assertThat(readiness.isMember("readinessState")).isTrue();
+		assertThat(readiness.isMember("diskSpace")).isFalse();
+		assertThat(this.healthGroups.get("liveness").isMember("lessons")).isFalse();
+	}
+
+	@Test
+	void noActuatorEndpointButHealthIsReachable() throws Exception {
+		for (String path : List.of("/env", "/beans", "/configprops", "/info", "/heapdump", "/threaddump", "/loggers",
+				"/mappings", "/actuator", "/actuator/health", "/actuator/env")) {
+			assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+		}
+		assertThat(get("/health").body()).doesNotContain("components", "details", "diskSpace");
 	}
 
 	@Test

@@ -31,8 +31,17 @@ class LocalizedFormatTest {
 
 	@Test
 	void digitsInTextFollowTheLanguage() {
-		assertThat(LocalizedFormat.digits("v2 on 8080", FA)).isEqualTo("v۲ on ۸۰۸۰");
+		assertThat(LocalizedFormat.digits("port 8080, 12:30", FA)).isEqualTo("port ۸۰۸۰, ۱۲:۳۰");
 		assertThat(LocalizedFormat.digits("v2", Locale.ENGLISH)).isEqualTo("v2");
+		assertThat(LocalizedFormat.digits("8080", Locale.ENGLISH)).isEqualTo("8080");
+	}
+
+	@Test
+	void digitsInsideALatinTokenStayLatin() {
+		assertThat(LocalizedFormat.digits("v2", FA)).isEqualTo("v2");
+		assertThat(LocalizedFormat.digits("p95 23", FA)).isEqualTo("p95 ۲۳");
+		assertThat(LocalizedFormat.digits("payments-1 on H2, 3/4", FA)).isEqualTo("payments-1 on H2, ۳/۴");
+		assertThat(LocalizedFormat.digits("v1.2.3", FA)).isEqualTo("v1.2.3");
 	}
 
 }

@@ -1,0 +1,73 @@
+package lab.fleet.gateway;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+import lab.fleet.FleetProblem;
+import lab.fleet.ServiceId;
+import lab.fleet.supervisor.Fleet;
+
+/**
+ * {@code /lb/{topology}/{service}/...}: the load balancer's front door, through which the services
+ * call each other (Posts asks Users for names, say). Only the service's business API is passed on,
+ * to one of its ready instances (see {@link LbRoute}); anything else is not found here.
+ */
+@RestController
+class ProxyController {
+
+	private static final Duration PROXY_TIMEOUT = Duration.ofSeconds(15);
+
+	/** What the services' own queries look like ({@code limit=20}, {@code ids=1,2,3}). */
+	private static final Pattern PLAIN_QUERY = Pattern.compile("[A-Za-z0-9._~%=&+,-]*");
+
+	private final Fleet fleet;
+
+	private final Upstream upstream;
+
+	ProxyController(Fleet fleet, Upstream upstream) {
+		this.fleet = fleet;
+		this.upstream = upstream;
+	}
+
+	@RequestMapping(path = "/lb/**", method = { RequestMethod.GET, RequestMethod.POST })
+	ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
+		LbRoute route = LbRoute.parse(request.getRequestURI().substring(request.getContextPath().length()));
+		ServiceId id = this.fleet.service(route.topology(), route.service());
+		if (!route.business(id.topology())) {
+			throw FleetProblem.notFound("fleet.error.lbRoute");
+		}
+		String path = route.forwardPath();
+		String query = request.getQueryString();
+		if (query != null && !PLAIN_QUERY.matcher(query).matches()) {
+			throw FleetProblem.badRequest("fleet.error.lbPath");
+		}
+		byte[] body = request.getInputStream().readAllBytes();
+		try {
+			Upstream.Reply reply = this.upstream.call(id, request.getMethod(), path + ((query != null) ? "?" + query : ""),
+					body, PROXY_TIMEOUT);
+			return ResponseEntity.status(reply.status())
+				.header("Content-Type", reply.contentType())
+				.header("X-Instance", reply.instance())
+				.body(reply.body());
+		}
+		catch (Upstream.Unavailable ex) {
+			String problem = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+					+ "\"code\":\"service.unavailable\",\"detail\":\"" + id.name() + " is not available\"}";
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+	}
+
+}

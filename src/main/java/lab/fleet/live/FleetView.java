@@ -1,0 +1,40 @@
+package lab.fleet.live;
+
+import java.util.List;
+import java.util.Map;
+
+import lab.fleet.load.LoadView;
+import lab.fleet.supervisor.Instance;
+
+/**
+ * The whole state of the fleet as the live view and {@code GET /api/fleet} show it, with its words
+ * already in the caller's language.
+ */
+public record FleetView(List<TopologyView> topologies, SettingsView settings, long siteRssBytes, long totalRssBytes,
+		List<EventView> events, List<LoadView> loads) {
+
+	public record SettingsView(boolean autoRestart, boolean resilience) {
+	}
+
+	public record TopologyView(String id, String label, long rssBytes, String rssLabel, List<ServiceView> services,
+			Map<String, FeatureView> features) {
+	}
+
+	public record ServiceView(String topology, String name, String label, String version, String previousVersion,
+			String activity, String breaker, String breakerLabel, int running, List<InstanceView> instances) {
+	}
+
+	public record InstanceView(String id, String service, String topology, String version, String state,
+			String stateLabel, long pid, int port, long rssBytes, String rssLabel, double cpuPercent, double rps,
+			double errorRate, int p95Ms, boolean draining, String error, String figures, Instance.Chaos chaos) {
+	}
+
+	public record FeatureView(double rps, double errorRate, int p95Ms, long[] seconds, long[] ok, long[] failed) {
+	}
+
+	/** {@code actor}: the opaque tag of the visitor's page that caused it, null when the fleet did. */
+	public record EventView(long id, long at, String time, String topology, String text, boolean problem,
+			String actor) {
+	}
+
+}

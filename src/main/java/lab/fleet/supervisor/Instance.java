@@ -1,0 +1,189 @@
+package lab.fleet.supervisor;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import lab.fleet.RequestStats;
+import lab.fleet.ServiceId;
+
+/**
+ * One process of a service. Owner: its {@link ServiceGroup}'s worker thread is the only one that
+ * changes its life (state, process, version, chaos); every other thread (the load balancer, the
+ * live view, the HTTP handlers) only reads it, through volatile fields. Two things have owners of
+ * their own: the memory and CPU figures are written by the fleet's sampler alone, and the request
+ * figures by the load balancer, through {@link #requestStarted()} and {@link #requestEnded}.
+ */
+public final class Instance {
+
+	/** Why the process is expected to end, so an exit can be told apart from a crash. */
+	enum Ending {
+
+		NONE, STOP, KILL
+
+	}
+
+	private final String id;
+
+	private final ServiceId service;
+
+	private final int ordinal;
+
+	private final RequestStats stats = new RequestStats();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	volatile String version;
+
+	volatile InstanceState state = InstanceState.STOPPED;
+
+	volatile long pid;
+
+	volatile int port;
+
+	volatile boolean draining;
+
+	volatile Ending ending = Ending.NONE;
+
+	volatile String error;
+
+	volatile long startedAt;
+
+	volatile long readyAt;
+
+	volatile ProcessBackend.Running process;
+
+	/** The last process whose end has been handled (so an exit is handled once). */
+	volatile ProcessBackend.Running ended;
+
+	/** Whether the process runs with the resilience patterns on (as launched or last switched). */
+	volatile boolean launchedResilient = true;
+
+	/** The chaos last set through the site; a new process starts without any. */
+	volatile Chaos chaos = Chaos.NONE;
+
+	// written by the sampler alone
+
+	private volatile long rssBytes;
+
+	private volatile double cpuPercent;
+
+	private long lastCpuMillis;
+
+	private long lastCpuSampleAt;
+
+	private long lastSampledPid;
+
+	/** Latency and errors injected into a share of the instance's requests. */
+	public record Chaos(int latencyMs, double latencyShare, double errorShare) {
+
+		public static final Chaos NONE = new Chaos(0, 0, 0);
+
+		public boolean active() {
+			return (this.latencyMs > 0 && this.latencyShare > 0) || this.errorShare > 0;
+		}
+
+	}
+
+	Instance(ServiceId service, int ordinal, String version) {
+		this.service = service;
+		this.ordinal = ordinal;
+		this.id = service.name() + "-" + ordinal;
+		this.version = version;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public ServiceId service() {
+		return this.service;
+	}
+
+	int ordinal() {
+		return this.ordinal;
+	}
+
+	public InstanceState state() {
+		return this.state;
+	}
+
+	public String version() {
+		return this.version;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public long pid() {
+		return this.pid;
+	}
+
+	public long rssBytes() {
+		return this.rssBytes;
+	}
+
+	public double cpuPercent() {
+		return this.cpuPercent;
+	}
+
+	public boolean draining() {
+		return this.draining;
+	}
+
+	/** Why it could not start, or null. */
+	public String error() {
+		return this.error;
+	}
+
+	public Chaos chaos() {
+		return this.chaos;
+	}
+
+	/** Requests the load balancer sent it, per second. */
+	public RequestStats stats() {
+		return this.stats;
+	}
+
+	/** The load balancer sends it a request (a draining instance waits for these to finish). */
+	public void requestStarted() {
+		this.inFlight.incrementAndGet();
+	}
+
+	/** A request sent by the load balancer has ended. */
+	public void requestEnded(long nowMillis, boolean success, long latencyMs) {
+		this.inFlight.decrementAndGet();
+		this.stats.record(nowMillis, success, latencyMs);
+	}
+
+	int inFlight() {
+		return this.inFlight.get();
+	}
+
+	/** Ready, not draining: the load balancer may send it requests. */
+	public boolean inRotation() {
+		return this.state == InstanceState.READY && !this.draining;
+	}
+
+	/** The sampler's reading: real memory (RSS) and CPU time so far; the share is since the last reading. */
+	void sampled(long nowMillis, long sampledPid, long rss, long cpuMillis) {
+		this.rssBytes = rss;
+		if (sampledPid != this.lastSampledPid) {
+			this.lastSampledPid = sampledPid;
+			this.lastCpuSampleAt = 0;
+		}
+		if (this.lastCpuSampleAt > 0 && nowMillis > this.lastCpuSampleAt && cpuMillis >= this.lastCpuMillis) {
+			this.cpuPercent = 100.0 * (cpuMillis - this.lastCpuMillis) / (nowMillis - this.lastCpuSampleAt);
+		}
+		this.lastCpuMillis = cpuMillis;
+		this.lastCpuSampleAt = nowMillis;
+	}
+
+	/** The sampler found no process (not started yet, or gone): no figures, and a fresh CPU baseline. */
+	void notSampled() {
+		this.rssBytes = 0;
+		this.cpuPercent = 0;
+		this.lastCpuSampleAt = 0;
+		this.lastSampledPid = 0;
+	}
+
+}
