@@ -428,9 +428,7 @@ Demo.prototype.refreshFeed = async function (topology) {
     result.className = 'demo-tip-result small';
     const kept = this.tipResults[`${topology}/${post.id}`];
     if (kept) {
-      result.className = `demo-tip-result small ${kept.bad ? 'demo-said-bad' : 'demo-said-ok'}`;
-      result.textContent = kept.text;
-      result.title = kept.text;
+      this.markTip(result, kept);
     }
     tools.append(result);
     item.append(author, text, ...tools.children);
@@ -511,12 +509,18 @@ Demo.prototype.tip = async function (topology, source) {
   this.tipResults[`${topology}/${postId}`] = kept;
   const result = source.parentElement.querySelector('.demo-tip-result');
   if (result) {
-    result.className = `demo-tip-result small ${kept.bad ? 'demo-said-bad' : 'demo-said-ok'}`;
-    result.textContent = kept.text;
-    result.title = kept.text;
+    this.markTip(result, kept);
   }
   // the same answer, whole and announced, on the version's answer line
   this.say(topology, [{ tag: topology, bad: kept.bad, text: `${source.getAttribute('aria-label')}: ${kept.text.replace(/^[✓✕] /, '')}` }]);
+};
+
+// Beside the Tip button only a sign (✓ or ✕), so the row keeps its size; the words are on the
+// version's answer line, and in the sign's tooltip.
+Demo.prototype.markTip = function (result, kept) {
+  result.className = `demo-tip-result small ${kept.bad ? 'demo-said-bad' : 'demo-said-ok'}`;
+  result.textContent = kept.bad ? '✕' : '✓';
+  result.title = kept.text;
 };
 
 Demo.prototype.react = async function (topology, postId) {
@@ -852,10 +856,10 @@ Demo.prototype.renderDiagram = function (box, topology) {
     svg.append(svgNode('path', { d: route, fill: 'none', stroke: breaker, 'stroke-width': 2,
       'stroke-dasharray': service.breaker === 'closed' ? '' : '5 4' }));
     svg.append(svgNode('rect', { x: x + 1, y, width: boxWidth - 2, height: boxHeight - 1, rx: 7, fill: '#f8f9fa', stroke: breaker, 'stroke-width': 2 }));
-    svg.append(svgText(service.label, x + boxWidth / 2, y + 16, { 'font-weight': 'bold' }));
+    svg.append(svgText(service.label, x + boxWidth / 2, y + 14, { 'font-weight': 'bold' }));
     const rps = this.fmt.perSecond(sum(service.instances.map((i) => i.rps)));
-    svg.append(svgText(`${isolate(this.fmt.version(service.version))} · ${rps} · ${service.breakerLabel}`, x + boxWidth / 2, y + 32, {}));
-    let area = boxHeight - 42;
+    svg.append(svgText(`${isolate(this.fmt.version(service.version))} · ${rps} · ${service.breakerLabel}`, x + boxWidth / 2, y + 28, {}));
+    let area = boxHeight - 36;
     if (columns === 1) {
       // one process, four modules: the monolith's box shows what it holds
       area -= 30;
@@ -870,7 +874,7 @@ Demo.prototype.renderDiagram = function (box, topology) {
     service.instances.forEach((instance, k) => {
       const [fill, stroke] = STATE_COLOURS[instance.state] ?? STATE_COLOURS.stopped;
       const cx = x + 6 + (this.rtl ? across - 1 - (k % across) : k % across) * cell;
-      const iy = y + 38 + Math.floor(k / across) * h;
+      const iy = y + 33 + Math.floor(k / across) * h;
       const node = svgNode('g', { class: `demo-node state-${instance.state}`, 'data-instance': instance.id });
       node.append(svgNode('rect', { x: cx + (across > 1 ? 1 : 0), y: iy, width: cell - (across > 1 ? 2 : 0), height: h - 3, rx: 4, fill, stroke,
         'stroke-width': 1.5, 'stroke-dasharray': DOWN.includes(instance.state) ? '3 2' : '' }));

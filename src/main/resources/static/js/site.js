@@ -20,9 +20,16 @@ document.addEventListener('keydown', (event) => {
 });
 
 // After "Check my answers" the page opens at #quiz: put the focus on the result, so it is read first.
+// (again once the page has loaded: the browser's own jump to #quiz may move the focus after scripts run)
 const result = document.getElementById('quiz-result');
 if (result) {
-  result.focus({ preventScroll: location.hash === '#quiz' });
+  const focusResult = () => {
+    if (document.activeElement !== result) {
+      result.focus({ preventScroll: location.hash === '#quiz' });
+    }
+  };
+  focusResult();
+  window.addEventListener('load', () => setTimeout(focusResult, 0), { once: true });
 }
 
 // Wide tables scroll inside their own box, and a box that scrolls can be reached by keyboard.

@@ -50,7 +50,7 @@ class LessonFlowBrowserIT {
 		WebElement submit = this.driver.findElement(By.cssSelector(".quiz button[type='submit']"));
 		((JavascriptExecutor) this.driver).executeScript("arguments[0].click()", submit);
 		waiting().until(d -> d.getCurrentUrl().endsWith("/quiz#quiz") && !d.findElements(By.id("quiz-result")).isEmpty());
-		assertThat(this.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("quiz-result");
+		waiting().until(d -> "quiz-result".equals(d.switchTo().activeElement().getAttribute("id")));
 		assertThat(this.driver.findElement(By.id("quiz-result")).getText()).contains("Of the " + (questions.size() - 1)
 				+ " questions you answered").contains("Try again");
 		List<WebElement> graded = this.driver.findElements(By.cssSelector(".quiz-question"));
