@@ -42,6 +42,17 @@ class ArchitectureTest {
 			.check(this.classes);
 	}
 
+	/** The demo processes start from their own main class, and nothing they load reaches the site's. */
+	@Test
+	void demoProcessesNeverTouchTheSitesApplicationClass() {
+		noClasses().that()
+			.resideInAnyPackage("lab.chassis..", "lab.monolith..", "lab.business..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(MicroservicesLabApplication.class)
+			.check(this.classes);
+	}
+
 	@Test
 	void theControlPlaneDoesNotReachIntoThePages() {
 		noClasses().that()

@@ -95,12 +95,50 @@ class FleetBordersIT {
 			HttpResponse<String> refused = send("POST", path, "fa");
 			assertThat(refused.statusCode()).as(path).isBetween(400, 404);
 		}
+		// refused by whichever guard sees it first (Spring Security's firewall, or the load balancer's own
+		// reading of the path), in the caller's language either way
 		HttpResponse<String> localized = send("POST", "/lb/microservices/users/api/users/%252e%252e/chaos", "fa");
 		assertThat(localized.statusCode()).isEqualTo(400);
-		assertThat(localized.body()).contains("مسیر ساده نیست");
+		assertThat(localized.body()).containsPattern("[\\u0600-\\u06FF]{4,}").doesNotContain("Exception");
 		assertThat(readyUsers().pid()).isEqualTo(users.pid());
 		assertThat(readyUsers().chaos().active()).isFalse();
 		assertThat(send("GET", "/lb/microservices/users/chaos", "en").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aScaleBeyondTheCapOnInstancesIsRefusedInTheCallersLanguageAndStartsNothing() {
+		FleetClient client = new FleetClient(this.port);
+		int before = this.fleet.allInstances().size();
+		// 5 running (or more), 4 more asked, 8 allowed in these tests
+		FleetClient.Answer fa = client.post("/api/fleet/services/microservices/users/scale", "replicas=5",
+				"Accept-Language", "fa");
+		assertThat(fa.status()).isEqualTo(409);
+		assertThat(fa.body().get("code")).isEqualTo("fleet.error.instanceCap");
+		assertThat((String) fa.body().get("detail")).contains("بیشترین تعداد نمونهٔ مجاز").contains("۸");
+		FleetClient.Answer en = client.post("/api/fleet/services/microservices/users/scale", "replicas=5",
+				"Accept-Language", "en");
+		assertThat((String) en.body().get("detail")).contains("its most instances (8 in all)");
+		assertThat(this.fleet.allInstances()).hasSize(before);
+	}
+
+	@Test
+	void aSecondLoadRunOnTheSameFeatureIsRefusedWhileTheFirstRuns() {
+		FleetClient client = new FleetClient(this.port);
+		try {
+			String form = "topology=monolith&feature=users&rps=1&seconds=30";
+			assertThat(client.post("/api/fleet/load", form).status()).isEqualTo(202);
+			FleetClient.Answer again = client.post("/api/fleet/load", form, "Accept-Language", "fa");
+			assertThat(again.status()).isEqualTo(409);
+			assertThat(again.body().get("code")).isEqualTo("fleet.error.loadRunning");
+			assertThat((String) again.body().get("detail")).contains("در جریان است");
+			assertThat(client.post("/api/fleet/load", "topology=microservices&feature=users&rps=1&seconds=30").status())
+				.isEqualTo(202);
+		}
+		finally {
+			client.post("/api/fleet/load/stop", "");
+		}
+		assertThat(client.post("/api/fleet/load", "topology=monolith&feature=users&rps=1&seconds=1").status())
+			.isEqualTo(202);
 	}
 
 	@Test

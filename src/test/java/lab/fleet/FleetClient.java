@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** A test's view of the site's fleet API over real HTTP. */
@@ -83,20 +85,7 @@ public final class FleetClient {
 
 	/** Waits (up to a limit) until the fleet's state satisfies the condition. */
 	void await(String what, Predicate<List<Map<String, Object>>> condition, Duration limit) {
-		long until = System.nanoTime() + limit.toNanos();
-		while (System.nanoTime() < until) {
-			if (condition.test(instances())) {
-				return;
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		throw new AssertionError("timed out waiting until " + what + ": " + instances());
+		Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(100)).until(() -> condition.test(instances()));
 	}
 
 	/**

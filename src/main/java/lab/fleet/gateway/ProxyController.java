@@ -2,17 +2,22 @@ package lab.fleet.gateway;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import lab.fleet.FleetProblem;
 import lab.fleet.ServiceId;
@@ -35,13 +40,19 @@ class ProxyController {
 
 	private final Upstream upstream;
 
-	ProxyController(Fleet fleet, Upstream upstream) {
+	private final DemoTraffic traffic;
+
+	private final JsonMapper json;
+
+	ProxyController(Fleet fleet, Upstream upstream, @Qualifier("lbTraffic") DemoTraffic traffic, JsonMapper json) {
 		this.fleet = fleet;
 		this.upstream = upstream;
+		this.traffic = traffic;
+		this.json = json;
 	}
 
 	@RequestMapping(path = "/lb/**", method = { RequestMethod.GET, RequestMethod.POST })
-	ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
+	CompletableFuture<ResponseEntity<byte[]>> forward(HttpServletRequest request) throws IOException {
 		LbRoute route = LbRoute.parse(request.getRequestURI().substring(request.getContextPath().length()));
 		ServiceId id = this.fleet.service(route.topology(), route.service());
 		if (!route.business(id.topology())) {
@@ -53,21 +64,34 @@ class ProxyController {
 			throw FleetProblem.badRequest("fleet.error.lbPath");
 		}
 		byte[] body = request.getInputStream().readAllBytes();
-		try {
-			Upstream.Reply reply = this.upstream.call(id, request.getMethod(), path + ((query != null) ? "?" + query : ""),
-					body, PROXY_TIMEOUT);
-			return ResponseEntity.status(reply.status())
-				.header("Content-Type", reply.contentType())
-				.header("X-Instance", reply.instance())
-				.body(reply.body());
-		}
-		catch (Upstream.Unavailable ex) {
-			String problem = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-					+ "\"code\":\"service.unavailable\",\"detail\":\"" + id.name() + " is not available\"}";
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		}
+		String method = request.getMethod();
+		String target = path + ((query != null) ? "?" + query : "");
+		// on the /lb bulkhead (DemoTraffic): a slow service holds its threads, never Tomcat's
+		return this.traffic.run(() -> {
+			try {
+				Upstream.Reply reply = this.upstream.call(id, method, target, body, PROXY_TIMEOUT);
+				return ResponseEntity.status(reply.status())
+					.header("Content-Type", reply.contentType())
+					.header("X-Instance", reply.instance())
+					.body(reply.body());
+			}
+			catch (Upstream.Unavailable ex) {
+				return unavailable(id.name() + " is not available");
+			}
+		}, () -> unavailable("the load balancer is busy"));
+	}
+
+	private ResponseEntity<byte[]> unavailable(String detail) {
+		// the shape of the services' own problem details (RFC 9457), which their peers read
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+		problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+		problem.put("code", "service.unavailable");
+		problem.put("detail", detail);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(this.json.writeValueAsBytes(problem));
 	}
 
 }

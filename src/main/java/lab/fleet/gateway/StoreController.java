@@ -3,6 +3,7 @@ package lab.fleet.gateway;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
@@ -46,10 +48,14 @@ class StoreController {
 
 	private final JsonMapper json;
 
-	StoreController(Gateway gateway, MessageSource messages, JsonMapper json) {
+	private final DemoTraffic traffic;
+
+	StoreController(Gateway gateway, MessageSource messages, JsonMapper json,
+			@Qualifier("storeTraffic") DemoTraffic traffic) {
 		this.gateway = gateway;
 		this.messages = messages;
 		this.json = json;
+		this.traffic = traffic;
 	}
 
 	record PostForm(@NotNull(message = "{store.error.author}") @Min(value = 1, message = "{store.error.author}") Long authorId,
@@ -65,56 +71,63 @@ class StoreController {
 	}
 
 	@GetMapping("/feed")
-	ResponseEntity<Map<String, Object>> feed(@PathVariable String topology, Locale locale) {
-		return answer(this.gateway.call(topology(topology), Feature.FEED, "GET", "/api/posts?limit=20", null), locale);
+	CompletableFuture<ResponseEntity<Map<String, Object>>> feed(@PathVariable String topology, Locale locale) {
+		return call(topology(topology), Feature.FEED, "GET", "/api/posts?limit=20", null, locale);
 	}
 
 	@GetMapping("/users")
-	ResponseEntity<Map<String, Object>> users(@PathVariable String topology, Locale locale) {
-		return answer(this.gateway.call(topology(topology), Feature.USERS, "GET", "/api/users", null), locale);
+	CompletableFuture<ResponseEntity<Map<String, Object>>> users(@PathVariable String topology, Locale locale) {
+		return call(topology(topology), Feature.USERS, "GET", "/api/users", null, locale);
 	}
 
 	@PostMapping("/posts")
-	ResponseEntity<Map<String, Object>> post(@PathVariable String topology, @Valid @ModelAttribute PostForm form,
+	CompletableFuture<ResponseEntity<Map<String, Object>>> post(@PathVariable String topology, @Valid @ModelAttribute PostForm form,
 			BindingResult errors, Locale locale) {
 		return send(topology, Feature.POST, "/api/posts", form, errors, locale);
 	}
 
 	@PostMapping("/posts/{postId}/reactions")
-	ResponseEntity<Map<String, Object>> react(@PathVariable String topology, @PathVariable String postId, Locale locale) {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> react(@PathVariable String topology, @PathVariable String postId, Locale locale) {
 		long id = Params.whole(postId, 1, Integer.MAX_VALUE, "store.error.post");
-		return answer(this.gateway.call(topology(topology), Feature.POST, "POST", "/api/posts/" + id + "/reactions", null),
-				locale);
+		return call(topology(topology), Feature.POST, "POST", "/api/posts/" + id + "/reactions", null, locale);
 	}
 
 	@GetMapping("/posts/{postId}/replies")
-	ResponseEntity<Map<String, Object>> replies(@PathVariable String topology, @PathVariable String postId, Locale locale) {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> replies(@PathVariable String topology, @PathVariable String postId, Locale locale) {
 		long id = Params.whole(postId, 1, Integer.MAX_VALUE, "store.error.post");
-		return answer(this.gateway.call(topology(topology), Feature.REPLY, "GET", "/api/threads/" + id + "/replies", null),
-				locale);
+		return call(topology(topology), Feature.REPLY, "GET", "/api/threads/" + id + "/replies", null, locale);
 	}
 
 	@PostMapping("/posts/{postId}/replies")
-	ResponseEntity<Map<String, Object>> reply(@PathVariable String topology, @PathVariable String postId,
+	CompletableFuture<ResponseEntity<Map<String, Object>>> reply(@PathVariable String topology, @PathVariable String postId,
 			@Valid @ModelAttribute PostForm form, BindingResult errors, Locale locale) {
 		long id = Params.whole(postId, 1, Integer.MAX_VALUE, "store.error.post");
 		return send(topology, Feature.REPLY, "/api/threads/" + id + "/replies", form, errors, locale);
 	}
 
 	@PostMapping("/tips")
-	ResponseEntity<Map<String, Object>> tip(@PathVariable String topology, @Valid @ModelAttribute TipForm form,
+	CompletableFuture<ResponseEntity<Map<String, Object>>> tip(@PathVariable String topology, @Valid @ModelAttribute TipForm form,
 			BindingResult errors, Locale locale) {
 		return send(topology, Feature.TIP, "/api/tips", form, errors, locale);
 	}
 
 	/** A checked form, sent on as JSON through the gateway; a form with mistakes goes back at once. */
-	private ResponseEntity<Map<String, Object>> send(String topology, Feature feature, String path, Object form,
-			BindingResult errors, Locale locale) {
+	private CompletableFuture<ResponseEntity<Map<String, Object>>> send(String topology, Feature feature, String path, Object form, BindingResult errors,
+			Locale locale) {
 		Topology t = topology(topology);
 		if (errors.hasErrors()) {
-			return refused(errors, locale);
+			return CompletableFuture.completedFuture(refused(errors, locale));
 		}
-		return answer(this.gateway.call(t, feature, "POST", path, body(form)), locale);
+		return call(t, feature, "POST", path, body(form), locale);
+	}
+
+	/**
+	 * The gateway's call on the storefront's bulkhead ({@link DemoTraffic}): Tomcat's thread is free
+	 * while it runs, and when the bulkhead is full the storefront hears so at once.
+	 */
+	private CompletableFuture<ResponseEntity<Map<String, Object>>> call(Topology topology, Feature feature, String method, String path, byte[] body, Locale locale) {
+		return this.traffic.run(() -> answer(this.gateway.call(topology, feature, method, path, body), locale),
+				() -> answer(new Gateway.Answer(503, null, "store.busy", null), locale));
 	}
 
 	private static Topology topology(String id) {

@@ -3,13 +3,17 @@ package lab.fleet.live;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +26,12 @@ import lab.fleet.EventLog;
  * {@code GET /api/fleet/stream}: the live view, pushed with Server-Sent Events. A state change or an
  * event is pushed within a few tens of milliseconds; otherwise the figures are refreshed every
  * second. The page never polls.
+ * <p>
+ * No client can hold up the others: the pusher only puts each view in the client's own bounded
+ * queue, and a small pool of writers drains the queues. A client that falls behind by a whole queue
+ * (a laptop gone to sleep, a full TCP window) is dropped; its browser's EventSource reconnects by
+ * itself and starts again from the current view. Streams are capped in all and per client address
+ * ({@link LiveProperties}).
  */
 @RestController
 class FleetStream {
@@ -30,33 +40,109 @@ class FleetStream {
 
 	private static final long DEBOUNCE_MS = 30;
 
+	private static final int WRITERS = 16;
+
 	private final FleetViews views;
 
-	private final Map<SseEmitter, Locale> clients = new ConcurrentHashMap<>();
+	private final LiveProperties limits;
 
-	private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread t = new Thread(r, "fleet-stream");
-		t.setDaemon(true);
-		return t;
-	});
+	private final Map<SseEmitter, Client> clients = new ConcurrentHashMap<>();
+
+	private final StreamAdmission admission;
+
+	private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "fleet-stream"));
+
+	private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> daemon(r, "fleet-stream-writer"));
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
-	FleetStream(FleetViews views, EventLog events) {
+	FleetStream(FleetViews views, EventLog events, LiveProperties limits) {
 		this.views = views;
+		this.limits = limits;
+		this.admission = new StreamAdmission(limits.maxStreams(), limits.maxStreamsPerAddress());
 		events.onChange(this::soon);
 		this.pusher.scheduleAtFixedRate(this::push, 1, 1, TimeUnit.SECONDS);
 	}
 
+	/** One open stream: its language, its address, and the views not yet written to it. */
+	private final class Client {
+
+		final SseEmitter emitter;
+
+		final Locale locale;
+
+		final String address;
+
+		final BlockingQueue<FleetView> queue;
+
+		final AtomicBoolean writing = new AtomicBoolean();
+
+		final AtomicBoolean gone = new AtomicBoolean();
+
+		Client(SseEmitter emitter, Locale locale, String address) {
+			this.emitter = emitter;
+			this.locale = locale;
+			this.address = address;
+			this.queue = new ArrayBlockingQueue<>(FleetStream.this.limits.queue());
+		}
+
+		/** Queues a view, and drops the client if it has fallen a whole queue behind. */
+		void offer(FleetView view) {
+			if (!this.queue.offer(view)) {
+				drop(this);
+				this.emitter.complete();
+				return;
+			}
+			if (this.writing.compareAndSet(false, true)) {
+				FleetStream.this.writers.execute(this::drain);
+			}
+		}
+
+		private void drain() {
+			while (true) {
+				FleetView view = this.queue.poll();
+				if (view == null) {
+					this.writing.set(false);
+					// a view queued between the poll and the flag: drain it too, unless another writer took over
+					if (this.queue.isEmpty() || !this.writing.compareAndSet(false, true)) {
+						return;
+					}
+					continue;
+				}
+				try {
+					this.emitter.send(SseEmitter.event().name("fleet").data(view, MediaType.APPLICATION_JSON));
+				}
+				catch (IOException | IllegalStateException ex) {
+					drop(this);
+					this.writing.set(false);
+					return;
+				}
+			}
+		}
+
+	}
+
 	@GetMapping(path = "/api/fleet/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(Locale locale) {
+	SseEmitter stream(Locale locale, HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		this.admission.admit(address);
 		SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MS);
-		emitter.onCompletion(() -> this.clients.remove(emitter));
-		emitter.onTimeout(() -> this.clients.remove(emitter));
-		emitter.onError(e -> this.clients.remove(emitter));
-		this.clients.put(emitter, locale);
-		this.pusher.execute(() -> send(emitter, locale, this.views.view(locale)));
+		Client client = new Client(emitter, locale, address);
+		emitter.onCompletion(() -> drop(client));
+		emitter.onTimeout(() -> drop(client));
+		emitter.onError(e -> drop(client));
+		this.clients.put(emitter, client);
+		this.pusher.execute(() -> client.offer(this.views.view(locale)));
 		return emitter;
+	}
+
+	/** Forgets a stream, once, whichever way it ended. */
+	private void drop(Client client) {
+		if (!client.gone.compareAndSet(false, true)) {
+			return;
+		}
+		this.clients.remove(client.emitter);
+		this.admission.release(client.address);
 	}
 
 	private void soon() {
@@ -73,21 +159,19 @@ class FleetStream {
 			return;
 		}
 		Map<Locale, FleetView> byLocale = new ConcurrentHashMap<>();
-		this.clients.forEach((emitter, locale) -> send(emitter, locale, byLocale.computeIfAbsent(locale, this.views::view)));
+		this.clients.values().forEach(client -> client.offer(byLocale.computeIfAbsent(client.locale, this.views::view)));
 	}
 
-	private void send(SseEmitter emitter, Locale locale, FleetView view) {
-		try {
-			emitter.send(SseEmitter.event().name("fleet").data(view, MediaType.APPLICATION_JSON));
-		}
-		catch (IOException | IllegalStateException ex) {
-			this.clients.remove(emitter);
-		}
+	private static Thread daemon(Runnable r, String name) {
+		Thread t = new Thread(r, name);
+		t.setDaemon(true);
+		return t;
 	}
 
 	@PreDestroy
 	void close() {
 		this.pusher.shutdownNow();
+		this.writers.shutdownNow();
 		this.clients.keySet().forEach(SseEmitter::complete);
 	}
 
