@@ -82,10 +82,16 @@ final class DemoWidget {
 		return this;
 	}
 
+	/** Acts on an instance from its row under "All controls" (opened first when it is closed). */
 	DemoWidget act(String instance, String op, String value) {
-		String selector = "li.demo-instance[data-instance='" + instance + "'] button[data-op='" + op + "']"
-				+ ((value != null) ? "[data-value='" + value + "']" : "");
-		click(this.driver.findElement(By.cssSelector(selector)));
+		showAll();
+		By button = By.cssSelector("li.demo-instance[data-instance='" + instance + "'] button[data-op='" + op + "']"
+				+ ((value != null) ? "[data-value='" + value + "']" : ""));
+		WebElement found = this.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+			List<WebElement> all = d.findElements(button);
+			return (!all.isEmpty() && all.get(0).isDisplayed()) ? all.get(0) : null;
+		});
+		click(found);
 		return this;
 	}
 
