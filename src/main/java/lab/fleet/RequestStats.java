@@ -1,16 +1,22 @@
 package lab.fleet;
 
-import java.util.Arrays;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
- * Requests counted per second over the last two minutes: successes, failures, and a sample of
- * latencies, enough for requests per second, error rate, p95 latency and a chart.
+ * Requests counted per second over the last two minutes: successes and failures, enough for
+ * requests per second, error rate and a chart; and the latency of every request of the last
+ * {@value #LATENCY_SECONDS} seconds in an HdrHistogram per second, for percentiles (to 1 %, up to
+ * {@value #MAX_LATENCY_MS} ms; a longer one counts as that).
  */
 public final class RequestStats {
 
 	public static final int SECONDS = 120;
 
-	private static final int SAMPLES_PER_SECOND = 200;
+	/** How far back latency percentiles can look: the live view's window. */
+	public static final int LATENCY_SECONDS = 10;
+
+	static final long MAX_LATENCY_MS = 60_000;
 
 	private final long[] second = new long[SECONDS];
 
@@ -18,9 +24,9 @@ public final class RequestStats {
 
 	private final int[] failed = new int[SECONDS];
 
-	private final int[][] latencies = new int[SECONDS][SAMPLES_PER_SECOND];
+	private final long[] latencySecond = new long[LATENCY_SECONDS];
 
-	private final int[] sampled = new int[SECONDS];
+	private final AbstractHistogram[] latencies = new AbstractHistogram[LATENCY_SECONDS];
 
 	/** A summary over a recent window. */
 	public record Summary(double rps, double errorRate, int p95Ms, long total) {
@@ -34,20 +40,18 @@ public final class RequestStats {
 		else {
 			this.failed[slot]++;
 		}
-		int n = this.sampled[slot];
-		if (n < SAMPLES_PER_SECOND) {
-			this.latencies[slot][n] = (int) Math.min(Integer.MAX_VALUE, latencyMs);
-			this.sampled[slot] = n + 1;
-		}
+		latencies(nowMillis / 1000).recordValue(Math.max(0, Math.min(MAX_LATENCY_MS, latencyMs)));
 	}
 
-	/** The last {@code window} whole seconds (the current, unfinished second left out). */
+	/**
+	 * The last {@code window} whole seconds (the current, unfinished second left out); the p95 covers
+	 * every request of at most the last {@value #LATENCY_SECONDS} of them.
+	 */
 	public synchronized Summary summary(long nowMillis, int window) {
 		long now = nowMillis / 1000;
 		long okSum = 0;
 		long failSum = 0;
-		int[] all = new int[window * SAMPLES_PER_SECOND];
-		int count = 0;
+		AbstractHistogram all = new IntCountsHistogram(MAX_LATENCY_MS, 2);
 		for (long s = now - window; s < now; s++) {
 			int slot = (int) Math.floorMod(s, SECONDS);
 			if (this.second[slot] != s) {
@@ -55,17 +59,27 @@ public final class RequestStats {
 			}
 			okSum += this.ok[slot];
 			failSum += this.failed[slot];
-			System.arraycopy(this.latencies[slot], 0, all, count, this.sampled[slot]);
-			count += this.sampled[slot];
+			int latencySlot = (int) Math.floorMod(s, LATENCY_SECONDS);
+			if (this.latencySecond[latencySlot] == s && now - s <= LATENCY_SECONDS) {
+				all.add(this.latencies[latencySlot]);
+			}
 		}
 		long total = okSum + failSum;
-		int p95 = 0;
-		if (count > 0) {
-			int[] sorted = Arrays.copyOf(all, count);
-			Arrays.sort(sorted);
-			p95 = sorted[Math.min(count - 1, (int) Math.ceil(count * 0.95) - 1)];
-		}
+		int p95 = (all.getTotalCount() == 0) ? 0 : (int) all.getValueAtPercentile(95);
 		return new Summary(total / (double) window, (total == 0) ? 0 : failSum / (double) total, p95, total);
+	}
+
+	/** The histogram of second {@code s}, emptied first when it last held an older second. */
+	private AbstractHistogram latencies(long s) {
+		int slot = (int) Math.floorMod(s, LATENCY_SECONDS);
+		if (this.latencies[slot] == null) {
+			this.latencies[slot] = new IntCountsHistogram(MAX_LATENCY_MS, 2);
+		}
+		if (this.latencySecond[slot] != s) {
+			this.latencySecond[slot] = s;
+			this.latencies[slot].reset();
+		}
+		return this.latencies[slot];
 	}
 
 	/** Successes and failures per second for the last {@code seconds}, oldest first. */
@@ -91,7 +105,6 @@ public final class RequestStats {
 			this.second[slot] = s;
 			this.ok[slot] = 0;
 			this.failed[slot] = 0;
-			this.sampled[slot] = 0;
 		}
 		return slot;
 	}

@@ -17,16 +17,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The course pages (home, lessons, glossary, about) depend only on their address: the lessons are
+ * The course pages (home, lessons, glossary) depend only on their address: the lessons are
  * rendered from files that do not change while the jar runs. So each page is rendered once and then
  * served from memory, already gzip-compressed for clients that accept it. Off when running from the
- * source tree, where an edited lesson must show on reload.
+ * source tree, where an edited lesson must show on reload. The About page is not cached: it shows
+ * today's date.
  */
 public class PageCacheFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Page-Cache";
 
-	private static final Pattern CACHEABLE = Pattern.compile("/(en|fa)/(glossary|about|lessons/[a-z0-9-]{1,80})?");
+	private static final Pattern CACHEABLE = Pattern.compile("/(en|fa)/(glossary|lessons/[a-z0-9-]{1,80})?");
 
 	private static final int MAX_ENTRIES = 256;
 

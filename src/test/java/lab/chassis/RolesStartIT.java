@@ -50,9 +50,7 @@ class RolesStartIT {
 		// stdin watch off: Process.destroy() also closes the child's stdin, which would stop it too (with status 0)
 		try (DemoProcess process = DemoProcess.start(LaunchCommand.of("users").dataDir(dir.resolve("graceful"))
 			.arg("watch-stdin", "false"))) {
-			long start = System.nanoTime();
 			int status = process.terminate();
-			assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
 			assertThat(status).isEqualTo(143); // 128 + SIGTERM, after the shutdown hook ran
 		}
 		// the database was closed cleanly and opens again
@@ -92,10 +90,8 @@ class RolesStartIT {
 	void theRequestLogHasOneLinePerRequest() throws Exception {
 		try (DemoProcess process = DemoProcess.start(LaunchCommand.of("users").instance("users-3").dataDir(dir.resolve("log")))) {
 			Http.get(process.url() + "/api/users/1");
-			long deadline = System.currentTimeMillis() + 2000;
-			while (process.stdoutLines().size() < 2 && System.currentTimeMillis() < deadline) {
-				Thread.sleep(20);
-			}
+			org.awaitility.Awaitility.await("the request's log line").atMost(java.time.Duration.ofSeconds(30))
+				.until(() -> process.stdoutLines().size() >= 2);
 			assertThat(process.stdoutLines().get(1)).matches("users-3 GET /api/users/1 200 \\d+ms");
 		}
 	}

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +28,11 @@ import lab.fleet.gateway.Gateway;
 /**
  * Sends storefront requests through the gateway at a steady rate, bounded in rate, duration and
  * count, so the live view has traffic to show. Each run stops by itself.
+ * <p>
+ * Its figures say what the system under test did: at most {@value #MAX_IN_FLIGHT} requests are under
+ * way at once (all runs together), and a request that is due while all of them are still waiting for
+ * answers is not sent but counted apart, as {@code dropped}: a limit of the generator, not a failure
+ * of the services. {@code failed} counts only answers the gateway gave as failures.
  */
 @Component
 public class LoadGenerator {
@@ -36,13 +43,17 @@ public class LoadGenerator {
 
 	private static final int TICK_MILLIS = 50;
 
+	/** Requests under way at once, all runs together: each waits for its answer on its own thread. */
+	public static final int MAX_IN_FLIGHT = 64;
+
 	private final Gateway gateway;
 
 	private final EventLog events;
 
 	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "load-ticker"));
 
-	private final ThreadPoolExecutor senders = (ThreadPoolExecutor) Executors.newFixedThreadPool(16, r -> daemon(r, "load-sender"));
+	private final ThreadPoolExecutor senders = new ThreadPoolExecutor(MAX_IN_FLIGHT, MAX_IN_FLIGHT, 30, TimeUnit.SECONDS,
+			new SynchronousQueue<>(), r -> daemon(r, "load-sender"));
 
 	private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
@@ -51,6 +62,7 @@ public class LoadGenerator {
 	public LoadGenerator(Gateway gateway, EventLog events) {
 		this.gateway = gateway;
 		this.events = events;
+		this.senders.allowCoreThreadTimeOut(true);
 	}
 
 	/** One run of load: its settings and how far it got. */
@@ -66,9 +78,15 @@ public class LoadGenerator {
 
 		final int seconds;
 
+		/** Requests that were due so far, sent or not: the pace. */
+		final AtomicLong due = new AtomicLong();
+
 		final AtomicLong sent = new AtomicLong();
 
 		final AtomicLong failed = new AtomicLong();
+
+		/** Due, but not sent: every sender was still waiting for an answer. */
+		final AtomicLong dropped = new AtomicLong();
 
 		final long startedAt = System.currentTimeMillis();
 
@@ -87,18 +105,20 @@ public class LoadGenerator {
 		void tick() {
 			long elapsed = System.currentTimeMillis() - this.startedAt;
 			long total = (long) this.rps * this.seconds;
-			if (elapsed >= this.seconds * 1000L || this.sent.get() >= total) {
+			if (elapsed >= this.seconds * 1000L || this.due.get() >= total) {
 				finish();
 				return;
 			}
-			long due = Math.min(total, (elapsed + TICK_MILLIS) * this.rps / 1000);
-			while (this.sent.get() < due) {
-				long n = this.sent.incrementAndGet();
-				if (LoadGenerator.this.senders.getQueue().size() > 500) {
-					this.failed.incrementAndGet();
-					continue;
+			long dueNow = Math.min(total, (elapsed + TICK_MILLIS) * this.rps / 1000);
+			while (this.due.get() < dueNow) {
+				long n = this.due.incrementAndGet();
+				try {
+					LoadGenerator.this.senders.execute(() -> send(n));
+					this.sent.incrementAndGet();
 				}
-				LoadGenerator.this.senders.execute(() -> send(n));
+				catch (RejectedExecutionException ex) {
+					this.dropped.incrementAndGet();
+				}
 			}
 		}
 
@@ -113,8 +133,14 @@ public class LoadGenerator {
 			if (this.running) {
 				this.running = false;
 				this.task.cancel(false);
-				LoadGenerator.this.events.add(this.topology.id(), "event.loadDone", false, "feature." + this.feature.id(), this.sent.get(),
-						this.failed.get());
+				if (this.dropped.get() == 0) {
+					LoadGenerator.this.events.add(this.topology.id(), "event.loadDone", false, "feature." + this.feature.id(),
+							this.sent.get(), this.failed.get());
+				}
+				else {
+					LoadGenerator.this.events.add(this.topology.id(), "event.loadDoneDropped", false,
+							"feature." + this.feature.id(), this.sent.get(), this.failed.get(), this.dropped.get(), MAX_IN_FLIGHT);
+				}
 			}
 		}
 
@@ -151,7 +177,7 @@ public class LoadGenerator {
 		List<LoadView> out = new ArrayList<>();
 		for (Run r : this.runs.values()) {
 			out.add(new LoadView(r.id, r.topology.id(), r.feature.id(), r.rps, r.seconds, r.sent.get(),
-					r.failed.get(), r.running));
+					r.failed.get(), r.running, r.dropped.get()));
 		}
 		out.sort((a, b) -> Long.compare(a.id(), b.id()));
 		return out;

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Memory and CPU of a process, read from Linux's /proc (zero where /proc is not there). */
+/**
+ * Memory and CPU of a process: the resident memory from Linux's /proc (zero where /proc is not
+ * there), the CPU time from the JDK's {@link ProcessHandle} (which knows the system's clock tick).
+ */
 public final class ProcessStats {
-
-	private static final long TICKS_PER_SECOND = 100;
 
 	private ProcessStats() {
 	}
@@ -29,15 +30,7 @@ public final class ProcessStats {
 
 	/** CPU time used so far (user + system), in milliseconds. */
 	public static long cpuMillis(long pid) {
-		try {
-			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-			return ticks * 1000 / TICKS_PER_SECOND;
-		}
-		catch (IOException | RuntimeException ex) {
-			return 0;
-		}
+		return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(java.time.Duration::toMillis).orElse(0L);
 	}
 
 }
