@@ -31,6 +31,11 @@ public final class QuizGrader {
 			return this.formErrors.isEmpty() && this.outcomes.values().stream().allMatch(o -> o.error() == null);
 		}
 
+		/** How many questions had a usable answer (graded even when others were left blank). */
+		public int answered() {
+			return (int) this.outcomes.values().stream().filter(o -> o.error() == null).count();
+		}
+
 		public Outcome outcome(String questionId) {
 			return this.outcomes.get(questionId);
 		}

@@ -27,17 +27,24 @@ public class EventLog {
 	/**
 	 * @param key a message key ({@code event.killed} …) whose arguments are {@code args}
 	 * @param problem shown as a failure in the log
+	 * @param actor who asked for it: an opaque tag of a visitor's page, or null when the fleet itself did it
 	 */
-	public record FleetEvent(long id, long at, String topology, String key, List<String> args, boolean problem) {
+	public record FleetEvent(long id, long at, String topology, String key, List<String> args, boolean problem,
+			String actor) {
 	}
 
 	public void add(String topology, String key, boolean problem, Object... args) {
+		addBy(null, topology, key, problem, args);
+	}
+
+	/** An event a visitor caused, tagged with their page's opaque {@code actor} tag. */
+	public void addBy(String actor, String topology, String key, boolean problem, Object... args) {
 		List<String> text = new ArrayList<>();
 		for (Object a : args) {
 			text.add(String.valueOf(a));
 		}
 		FleetEvent event = new FleetEvent(this.sequence.incrementAndGet(), System.currentTimeMillis(), topology, key,
-				List.copyOf(text), problem);
+				List.copyOf(text), problem, actor);
 		synchronized (this.events) {
 			this.events.addLast(event);
 			while (this.events.size() > KEEP) {

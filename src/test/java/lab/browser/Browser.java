@@ -79,6 +79,41 @@ final class Browser {
 		return chrome;
 	}
 
+	/** A laptop (1366×768) or a phone (390×844, touch): the page is laid out at exactly that size. */
+	static void screen(int width, int height, boolean phone) {
+		driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", phone ? 2 : 1, "mobile", phone));
+		driver().executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", phone, "maxTouchPoints", phone ? 5 : 1));
+	}
+
+	/** Back to the browser's own window, for the tests that follow. */
+	static void resetScreen() {
+		driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		driver().executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+	}
+
+	/** One element of the page saved under target/screenshots/, at twice its size. */
+	static Path screenshot(String name, String selector) {
+		try {
+			@SuppressWarnings("unchecked")
+			Map<String, Number> r = (Map<String, Number>) driver().executeScript(
+					"const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+							+ " return {x: r.x + scrollX, y: r.y + scrollY, w: r.width, h: r.height};", selector);
+			Map<String, Object> clip = Map.of("x", r.get("x"), "y", r.get("y"), "width", r.get("w"), "height", r.get("h"),
+					"scale", 1);
+			Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
+					Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+			Path dir = Path.of(System.getProperty("lab.screenshots", "target/screenshots"));
+			Files.createDirectories(dir);
+			Path file = dir.resolve(name + ".png");
+			Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The whole page, not only the window, saved under target/screenshots/. */
 	static Path screenshot(String name) {
 		return screenshot(driver(), name);

@@ -39,12 +39,15 @@ public class Gateway {
 
 	private final CircuitBreakerRegistry breakers;
 
+	private final GatewayLog log;
+
 	private final Map<Topology, Map<Feature, RequestStats>> stats = new EnumMap<>(Topology.class);
 
-	public Gateway(Upstream upstream, Fleet fleet, FleetProperties properties) {
+	public Gateway(Upstream upstream, Fleet fleet, FleetProperties properties, GatewayLog log) {
 		this.upstream = upstream;
 		this.fleet = fleet;
 		this.properties = properties;
+		this.log = log;
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(10)
@@ -54,6 +57,8 @@ public class Gateway {
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.automaticTransitionFromOpenToHalfOpenEnabled(true)
 			.build());
+		this.breakers.getEventPublisher()
+			.onEntryAdded(added -> watch(added.getAddedEntry()));
 		for (Topology t : Topology.values()) {
 			Map<Feature, RequestStats> perFeature = new EnumMap<>(Feature.class);
 			for (Feature f : Feature.values()) {
@@ -89,6 +94,8 @@ public class Gateway {
 				: unguarded(service, method, path, body);
 		long took = System.currentTimeMillis() - start;
 		boolean ok = answer.fallback() == null && answer.status() < 500;
+		this.log.answered(service, feature, ok ? GatewayLog.Outcome.OK
+				: (answer.fallback() != null) ? GatewayLog.Outcome.FALLBACK : GatewayLog.Outcome.REFUSED);
 		this.stats.get(topology).get(feature).record(System.currentTimeMillis(), ok, took);
 		return new Answer(answer.status(), answer.body(), answer.fallback(), answer.instance(), took);
 	}
@@ -132,6 +139,11 @@ public class Gateway {
 			}
 			return new Answer(ex.timedOut() ? 504 : 502, null, null, null);
 		}
+	}
+
+	private void watch(CircuitBreaker breaker) {
+		String[] name = breaker.getName().split("/", 2);
+		Topology.of(name[0]).ifPresent(topology -> this.log.watch(new ServiceId(topology, name[1]), breaker));
 	}
 
 	public CircuitBreaker breaker(ServiceId service) {

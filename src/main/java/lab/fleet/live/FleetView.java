@@ -40,7 +40,9 @@ public record FleetView(List<TopologyView> topologies, SettingsView settings, lo
 	public record FeatureView(double rps, double errorRate, int p95Ms, long[] seconds, long[] ok, long[] failed) {
 	}
 
-	public record EventView(long id, long at, String time, String topology, String text, boolean problem) {
+	/** {@code actor}: the opaque tag of the visitor's page that caused it, null when the fleet did. */
+	public record EventView(long id, long at, String time, String topology, String text, boolean problem,
+			String actor) {
 	}
 
 }

@@ -94,7 +94,7 @@ public class FleetViews {
 		List<FleetView.EventView> log = new ArrayList<>();
 		for (EventLog.FleetEvent e : this.events.recent(40)) {
 			log.add(new FleetView.EventView(e.id(), e.at(), clock(e.at(), locale), e.topology(), event(e, locale),
-					e.problem()));
+					e.problem(), e.actor()));
 		}
 		return new FleetView(topologies, new FleetView.SettingsView(this.fleet.autoRestart(), this.fleet.resilience()),
 				site, site + total, log, this.load.views());
@@ -104,10 +104,10 @@ public class FleetViews {
 		RequestStats.Summary s = i.stats().summary(now, WINDOW_SECONDS);
 		boolean up = i.state().running();
 		String state = i.state().name().toLowerCase(Locale.ROOT);
-		String figures = up ? text("instance.figures", locale, LocalizedFormat.digits(i.version(), locale),
+		String figures = up ? text("instance.figures", locale, i.version(),
 				number(i.pid(), locale), number(i.port(), locale), megabytes(i.rssBytes(), locale),
 				number(Math.round(s.rps()), locale), number(s.p95Ms(), locale), number(Math.round(i.cpuPercent()), locale),
-				number(Math.round(s.errorRate() * 100), locale)) : LocalizedFormat.digits(i.version(), locale);
+				number(Math.round(s.errorRate() * 100), locale)) : i.version();
 		String runtime = i.runtime();
 		String runtimeLabel = text("runtime." + runtime, locale);
 		if (up) {
@@ -127,7 +127,7 @@ public class FleetViews {
 			if (arg.matches("\\d+")) {
 				args[n] = LocalizedFormat.digits(arg, locale);
 			}
-			else if (arg.startsWith("service.") || arg.startsWith("feature.")) {
+			else if (arg.startsWith("service.") || arg.startsWith("feature.") || arg.startsWith("breaker.")) {
 				args[n] = text(arg, locale);
 			}
 			else {
