@@ -27,9 +27,10 @@ final class DemoReset {
 				long running = service.instances().stream().filter(FleetState::running).count();
 				for (FleetView.InstanceView i : service.instances()) {
 					if (FleetState.running(i) && i.chaos() != null && (i.chaos().latencyMs() > 0
-							|| i.chaos().latencyShare() > 0 || i.chaos().errorShare() > 0)) {
+							|| i.chaos().latencyShare() > 0 || i.chaos().errorShare() > 0 || i.chaos().hangShare() > 0
+							|| i.chaos().jitterMs() > 0)) {
 						out.add(FleetRequest.post("/api/fleet/instances/" + i.id() + "/chaos", "latencyMs", "0",
-								"latencyShare", "0", "errorShare", "0"));
+								"latencyShare", "0", "errorShare", "0", "hangShare", "0", "jitterMs", "0"));
 					}
 				}
 				if (!BASE_VERSION.equals(service.version())) {

@@ -27,7 +27,7 @@ final class Fleets {
 		List<FleetView.ServiceView> list = "monolith".equals(name) ? this.monolith : this.micro;
 		list.removeIf(s -> s.name().equals(name));
 		list.add(new FleetView.ServiceView("monolith".equals(name) ? "monolith" : "microservices", name, name, version,
-				null, null, breaker, breaker, instances.length, List.of(instances)));
+				null, null, breaker, breaker, instances.length, List.of(instances), List.of("v1", "v2"), false, 0, 0));
 		return this;
 	}
 
@@ -37,13 +37,13 @@ final class Fleets {
 	}
 
 	static FleetView.InstanceView instance(String service, int n, String state, String version) {
-		return instance(service, n, state, version, new lab.fleet.supervisor.Instance.Chaos(0, 0, 0));
+		return instance(service, n, state, version, lab.fleet.supervisor.Instance.Chaos.NONE);
 	}
 
 	static FleetView.InstanceView instance(String service, int n, String state, String version,
 			lab.fleet.supervisor.Instance.Chaos chaos) {
 		return new FleetView.InstanceView(service + "-" + n, service, "monolith".equals(service) ? "monolith"
-				: "microservices", version, state, state, 100 + n, 4000 + n, 0, "", 0, 0, 0, 0, false, null, "", chaos);
+				: "microservices", version, state, state, 100 + n, 4000 + n, 0, "", 0, 0, 0, 0, false, null, "", chaos, "java", "Java");
 	}
 
 	FleetView view() {

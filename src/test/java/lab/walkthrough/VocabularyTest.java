@@ -130,7 +130,7 @@ class VocabularyTest {
 			.containsExactly("/api/fleet/load/stop", "/api/fleet/settings");
 		FleetView messy = Fleets.healthy()
 			.service("payments", "v1", "closed",
-					instance("payments", 1, "ready", "v1", new Instance.Chaos(3000, 1, 0)))
+					instance("payments", 1, "ready", "v1", new Instance.Chaos(3000, 1, 0, 0, 0)))
 			.service("posts", "v2", "closed", instance("posts", 4, "ready", "v2"), instance("posts", 5, "ready", "v2"))
 			.service("users", "v1", "closed", instance("users", 1, "killed", "v1"))
 			.view();
