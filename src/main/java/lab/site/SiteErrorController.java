@@ -3,7 +3,6 @@ package lab.site;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -21,8 +20,6 @@ import org.springframework.web.servlet.ModelAndView;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import lab.system.LocalizedErrorValve;
 import lab.system.PathLocaleResolver;
 import lab.system.Refusal;
@@ -37,12 +34,6 @@ import lab.system.Refusal;
 class SiteErrorController implements ErrorController {
 
 	static final String ERROR_VIEW = "error";
-
-	private final JsonMapper json;
-
-	SiteErrorController(JsonMapper json) {
-		this.json = json;
-	}
 
 	private final MessageSource messages;
 
