@@ -1,5 +1,9 @@
 # Microservices Lab: one image, the same jar that ./mvnw package builds.
 # Build: docker build -t microservices-lab .    Run: docker run -p 8080:8080 microservices-lab
+# The image runs a class: classroom mode is on, so only the instructor operates the demos. The
+# password is printed at start-up (docker logs); choose one with -e LAB_CLASSROOM_PASSWORD=...
+# Students type the host's address; a host name the container cannot know needs
+# -e LAB_ALLOWED_HOSTS=name. Alone on a laptop: -e LAB_CLASSROOM_ENABLED=false -p 127.0.0.1:8080:8080
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -27,7 +31,9 @@ USER lab
 RUN java -XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=160m \
     -jar /app/microservices-lab.jar --role=archive --destination=/app/fast
 # Inside a container the site must listen beyond loopback; the demo processes stay on loopback.
+# Beyond loopback classroom mode would be on anyway; it is said here so nobody wonders.
 ENV LAB_ADDRESS=0.0.0.0 \
+    LAB_CLASSROOM_ENABLED=true \
     LAB_FLEET_DATA_DIR=/app/data
 EXPOSE 8080
 # Ready means started with every lesson rendered (Spring Boot Actuator's readiness group).

@@ -42,6 +42,17 @@ class ArchitectureTest {
 			.check(this.classes);
 	}
 
+	/** The demo processes start from their own main class, and nothing they load reaches the site's. */
+	@Test
+	void demoProcessesNeverTouchTheSitesApplicationClass() {
+		noClasses().that()
+			.resideInAnyPackage("lab.chassis..", "lab.monolith..", "lab.business..")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(MicroservicesLabApplication.class)
+			.check(this.classes);
+	}
+
 	@Test
 	void theControlPlaneDoesNotReachIntoThePages() {
 		noClasses().that()
@@ -98,7 +109,8 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * The fleet's parts stack up: the supervisor knows only the shared words; the gateway picks from
+	 * The fleet's parts stack up: the supervisor knows only the shared words (the rollout strategies
+	 * plug into it through its {@code Rollout} interface, so nothing calls them by name); the gateway picks from
 	 * the supervisor's instances; the load generator sends through the gateway; the live view reads
 	 * them all; the JSON API drives them all. Nothing below reaches up.
 	 */
@@ -107,6 +119,7 @@ class ArchitectureTest {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("words").definedBy("lab.fleet")
 			.layer("supervisor").definedBy("lab.fleet.supervisor..")
+			.layer("rollout").definedBy("lab.fleet.rollout..")
 			.layer("gateway").definedBy("lab.fleet.gateway..")
 			.layer("load").definedBy("lab.fleet.load..")
 			.layer("live").definedBy("lab.fleet.live..")
@@ -115,7 +128,8 @@ class ArchitectureTest {
 			.whereLayer("live").mayOnlyBeAccessedByLayers("api")
 			.whereLayer("load").mayOnlyBeAccessedByLayers("live", "api")
 			.whereLayer("gateway").mayOnlyBeAccessedByLayers("load", "live", "api")
-			.whereLayer("supervisor").mayOnlyBeAccessedByLayers("gateway", "load", "live", "api")
+			.whereLayer("rollout").mayNotBeAccessedByAnyLayer()
+			.whereLayer("supervisor").mayOnlyBeAccessedByLayers("rollout", "gateway", "load", "live", "api")
 			.check(this.classes);
 	}
 

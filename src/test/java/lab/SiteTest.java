@@ -14,7 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1", "lab.fleet.autostart=false" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1", "lab.fleet.autostart=false",
+				"lab.fleet.data-dir=target/site-test-data" })
 public @interface SiteTest {
 
 }

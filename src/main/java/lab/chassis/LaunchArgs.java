@@ -30,6 +30,11 @@ public record LaunchArgs(
 	boolean watchStdin) {
 
 	public static final int DEFAULT_TIMEOUT_MS = 1000;
+	/**
+	 * The environment variable with the password of the service's database. A secret, so never an
+	 * argument: other users of the machine can read every process's command line.
+	 */
+	public static final String DATABASE_PASSWORD_VARIABLE = "LAB_DB_PASSWORD";
 	private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
 	public static LaunchArgs parse(String... args) {

@@ -23,14 +23,20 @@ import java.util.jar.Manifest;
  *     .toList();
  * Process p = new ProcessBuilder(cmd).start();   // keep p's stdin open; read its stdout for READY
  * }</pre>
- * By default the child gets {@code --parent-pid} of this JVM, so it exits within 2 s of this JVM's
+ * By default the child gets {@code --parent-pid} of this JVM, so it exits within half a second of this JVM's
  * death, and it also exits when its standard input is closed. Children of one role given the same
  * {@code dataDir} share one database: the first one serves it to the others on 127.0.0.1.
  */
 public final class LaunchCommand {
 
-	/** The main class of the application (whose {@code main} dispatches on {@code --role}). */
-	public static final String MAIN_CLASS = "lab.MicroservicesLabApplication";
+	/**
+	 * The demo process's own entry point: a plain class with no Spring in sight, so nothing a
+	 * change to the site's application class brings can break the children.
+	 */
+	public static final String MAIN_CLASS = "lab.chassis.ServiceMain";
+
+	/** The site's main class, as an extracted jar's manifest names it. */
+	static final String APPLICATION_CLASS = "lab.MicroservicesLabApplication";
 
 	/**
 	 * JVM flags measured for a small, quick demo process (see the chassis report): serial GC and
@@ -186,7 +192,7 @@ public final class LaunchCommand {
 		Path jar = singleJar(classPath);
 		Attributes main = jar == null ? null : mainAttributes(jar);
 		boolean bootJar = main != null && main.getValue("Start-Class") != null;
-		boolean extracted = main != null && MAIN_CLASS.equals(main.getValue(Attributes.Name.MAIN_CLASS));
+		boolean extracted = main != null && APPLICATION_CLASS.equals(main.getValue(Attributes.Name.MAIN_CLASS));
 		if (bootJar || extracted) {
 			try {
 				return List.of("-cp", UnpackedApp.classPath(jar, unpackCacheRoot), MAIN_CLASS);

@@ -7,13 +7,14 @@ import java.util.function.Consumer;
 
 /**
  * Makes sure a demo process never outlives the site that started it, even when the site is killed
- * with SIGKILL and cannot clean up: it polls the parent's pid every 250 ms, and it treats end of
+ * with SIGKILL and cannot clean up: it polls the parent's pid every 100 ms, and it treats end of
  * standard input as the parent being gone (the supervisor keeps the pipe open; the kernel closes
  * it when the parent dies). Closing the pipe on purpose is thus also a way to stop a child.
  */
 final class ParentWatch {
 
-	static final long POLL_MILLIS = 250;
+	/** Short enough that a child is gone within half a second of its parent, with the exit itself. */
+	static final long POLL_MILLIS = 100;
 
 	private ParentWatch() {
 	}

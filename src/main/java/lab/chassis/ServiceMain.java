@@ -37,6 +37,11 @@ public final class ServiceMain {
 	private static final long EXIT_GUARD_MILLIS = 1500;
 	/** How long requests already running get to finish when the process stops. */
 	private static final long DRAIN_MILLIS = 1000;
+	/**
+	 * How long an exit may take once the parent is gone: no drain then (the requests came through
+	 * the parent, so nobody waits for their answers), and a halt after this whatever happens.
+	 */
+	private static final long PARENT_GONE_GUARD_MILLIS = 400;
 	/** The exit status after SIGTERM, as the JVM's own handling gives it (128 + 15). */
 	static final int SIGTERM_STATUS = 143;
 	private static final String HTTP_SERVER_PROVIDER = "com.sun.net.httpserver.HttpServerProvider";
@@ -47,6 +52,8 @@ public final class ServiceMain {
 	/** Drains and closes, once; set when the process is ready. */
 	private volatile Runnable stop;
 	private volatile H2Database db;
+	/** Set when the parent is gone: stop without draining. */
+	private volatile boolean orphaned;
 
 	/** A training run for the class-data archive (see {@link ArchiveTraining}). */
 	private final boolean training;
@@ -78,7 +85,7 @@ public final class ServiceMain {
 		if (System.getProperty(HTTP_SERVER_PROVIDER) == null) {
 			System.setProperty(HTTP_SERVER_PROVIDER, "sun.net.httpserver.DefaultHttpServerProvider");
 		}
-		ParentWatch.start(args.parentPid(), args.watchStdin(), reason -> exitBecause(reason, 0));
+		ParentWatch.start(args.parentPid(), args.watchStdin(), this::parentGone);
 		Router router = new Router();
 		Chaos chaos = new Chaos();
 		Resilience resilience = new Resilience(args.timeout().toMillis(), args.fallbacks());
@@ -86,11 +93,12 @@ public final class ServiceMain {
 		try {
 			int port = web.start(args.port());
 			OpsEndpoints.register(router, web, chaos, resilience, () -> info(port, web, resilience), args.instance());
-			db = H2Database.open(args.dataDir(), args.role().id());
+			String password = System.getenv(LaunchArgs.DATABASE_PASSWORD_VARIABLE);
+			db = H2Database.open(args.dataDir(), args.role().id(), password == null ? "" : password);
 			Modules.assemble(args, db, resilience).register(router, args.version());
 			H2Database opened = db;
 			stop = once(() -> {
-				web.stop(DRAIN_MILLIS);
+				web.stop(orphaned ? 0 : DRAIN_MILLIS);
 				opened.close();
 			});
 			Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
@@ -145,6 +153,17 @@ public final class ServiceMain {
 	}
 
 	/**
+	 * The parent is gone (its pid, or the end of stdin): exit at once, without draining, within
+	 * {@value #PARENT_GONE_GUARD_MILLIS} ms even if a drain had already begun. Committed data is
+	 * safe: every commit is on disk ({@code WRITE_DELAY=0}).
+	 */
+	private void parentGone(String reason) {
+		orphaned = true;
+		haltAfter(PARENT_GONE_GUARD_MILLIS, 0);
+		exitBecause(reason, 0);
+	}
+
+	/**
 	 * Exits cleanly: drains the server and closes the database (once ready), then exits, which runs
 	 * the shutdown hooks; halts if all that takes too long.
 	 */
@@ -153,16 +172,7 @@ public final class ServiceMain {
 			return;
 		}
 		System.err.println(args.instance() + " exiting: " + reason);
-		Thread guard = new Thread(() -> {
-			try {
-				Thread.sleep(EXIT_GUARD_MILLIS);
-			} catch (InterruptedException ignored) {
-				// halting anyway
-			}
-			Runtime.getRuntime().halt(status);
-		}, "exit-guard");
-		guard.setDaemon(true);
-		guard.start();
+		haltAfter(EXIT_GUARD_MILLIS, status);
 		// not a daemon (unlike the signal and watch threads that call this): while it drains, the JVM
 		// cannot end by itself once the HTTP server's threads are gone, which would exit with 0 and
 		// run H2's shutdown hook under the draining requests
@@ -175,6 +185,19 @@ public final class ServiceMain {
 		}, "exit");
 		exit.setDaemon(false);
 		exit.start();
+	}
+
+	private static void haltAfter(long millis, int status) {
+		Thread guard = new Thread(() -> {
+			try {
+				Thread.sleep(millis);
+			} catch (InterruptedException ignored) {
+				// halting anyway
+			}
+			Runtime.getRuntime().halt(status);
+		}, "exit-guard");
+		guard.setDaemon(true);
+		guard.start();
 	}
 
 	/** SIGTERM drains before the JVM runs its shutdown hooks (see the class comment). */

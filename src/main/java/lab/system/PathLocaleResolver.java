@@ -30,8 +30,29 @@ public class PathLocaleResolver implements LocaleResolver {
 	public static Lang langOf(HttpServletRequest request) {
 		Object errorUri = request.getAttribute("jakarta.servlet.error.request_uri");
 		String path = (errorUri instanceof String s) ? s : request.getRequestURI();
-		return fromPath(path).or(() -> Lang.of(String.valueOf(request.getParameter("lang"))))
+		return fromPath(path).or(() -> Lang.of(String.valueOf(parameter(request, "lang"))))
 			.orElseGet(() -> fromHeader(request));
+	}
+
+	/**
+	 * A parameter; when the body cannot be read as a form (too large, broken), the query string's
+	 * value alone: never an error.
+	 */
+	private static String parameter(HttpServletRequest request, String name) {
+		try {
+			return request.getParameter(name);
+		}
+		catch (IllegalStateException ex) {
+			String query = request.getQueryString();
+			if (query != null) {
+				for (String pair : query.split("&")) {
+					if (pair.startsWith(name + "=")) {
+						return pair.substring(name.length() + 1);
+					}
+				}
+			}
+			return null;
+		}
 	}
 
 	static java.util.Optional<Lang> fromPath(String path) {

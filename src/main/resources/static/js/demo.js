@@ -292,6 +292,9 @@ Demo.prototype.renderSettings = function (view) {
   ];
   for (const [selector, field, on] of toggles) {
     const toggle = this.root.querySelector(selector);
+    if (!toggle) {
+      continue; // a student's read-only widget has no switches
+    }
     toggle.setAttribute('aria-pressed', String(on));
     toggle.form.querySelector(`input[name="${field}"]`).value = String(!on);
   }

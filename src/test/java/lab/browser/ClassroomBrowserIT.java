@@ -35,6 +35,7 @@ class ClassroomBrowserIT {
 		String base = "http://127.0.0.1:" + this.port;
 		ChromeDriver student = Browser.driver();
 		ChromeDriver instructor = Browser.second();
+		new SiteClient(this.port).heal(SiteClient.basic("instructor", ClassroomTest.PASSWORD));
 		student.get(base + "/en/");
 		student.manage().deleteAllCookies();
 		LessonPage.open(instructor, base, "en", "resilience");
@@ -55,11 +56,11 @@ class ClassroomBrowserIT {
 			assertThat(instructor.findElement(By.cssSelector("section.demo")).getAttribute("data-operate")).isEqualTo("true");
 			String payments = operating.readyInstance("payments");
 			operating.act(payments, "instance", "kill");
-			await().atMost(Duration.ofSeconds(20)).until(() -> "killed".equals(watching.stateOf(payments)));
+			await().atMost(Duration.ofSeconds(120)).until(() -> "killed".equals(watching.stateOf(payments)));
 			assertThat(watching.diagramNodeClass(payments)).contains("state-killed");
 			Browser.screenshot(student, lang + "-classroom-student-sees-kill");
-			operating.awaitState(payments, "killed").act(payments, "instance", "start").awaitState(payments, "ready");
-			await().atMost(Duration.ofSeconds(30)).until(() -> "ready".equals(watching.stateOf(payments)));
+			operating.awaitState(payments, "killed").act(payments, "instance", "start");
+			await().atMost(Duration.ofSeconds(120)).until(() -> "ready".equals(watching.stateOf(payments)));
 		}
 		// nothing the student's browser holds lets it operate
 		SiteClient script = new SiteClient(this.port);

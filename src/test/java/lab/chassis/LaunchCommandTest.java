@@ -38,6 +38,15 @@ class LaunchCommandTest {
 	}
 
 	@Test
+	void theChildStartsFromItsOwnPlainMainClassNotTheSpringApplication() throws Exception {
+		assertThat(LaunchCommand.MAIN_CLASS).isEqualTo(ServiceMain.class.getName()).isNotEqualTo(LaunchCommand.APPLICATION_CLASS);
+		assertThat(ServiceMain.class.getMethod("main", String[].class).getModifiers() & java.lang.reflect.Modifier.STATIC)
+			.isNotZero();
+		assertThat(LaunchCommand.of("users").toList()).contains(ServiceMain.class.getName())
+			.doesNotContain(LaunchCommand.APPLICATION_CLASS);
+	}
+
+	@Test
 	void detachedDropsTheParentWatch() {
 		assertThat(LaunchCommand.of("users").detached().toList())
 			.noneMatch(a -> a.startsWith("--parent-pid"))

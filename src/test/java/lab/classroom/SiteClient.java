@@ -145,6 +145,27 @@ public final class SiteClient {
 		return instances().stream().filter(i -> id.equals(i.get("id"))).findFirst().orElseThrow();
 	}
 
+	/**
+	 * Every service gets a ready instance again (a start that failed on a busy machine, a test that
+	 * stopped half-way), asking with the given credentials; waits until they are all up.
+	 */
+	public void heal(String... credentials) {
+		List<String> services = List.of("monolith", "users", "posts", "threads", "payments");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			boolean all = true;
+			for (String service : services) {
+				List<Map<String, Object>> mine = instances().stream().filter(i -> service.equals(i.get("service"))).toList();
+				if (mine.stream().noneMatch(i -> "ready".equals(i.get("state")))) {
+					all = false;
+					if (!mine.isEmpty() && mine.stream().noneMatch(i -> "starting".equals(i.get("state")))) {
+						post("/api/fleet/instances/" + mine.get(0).get("id") + "/start", "", credentials);
+					}
+				}
+			}
+			return all;
+		});
+	}
+
 	@SuppressWarnings("unchecked")
 	public Map<String, Object> settings() {
 		Map<String, Object> fleet = this.json.readValue(get("/api/fleet?lang=en").body(), Map.class);

@@ -1,6 +1,5 @@
 package lab.classroom;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.springframework.context.MessageSource;
 import lab.FleetTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Outside classroom mode (a learner alone on localhost) everyone operates, yet no other site and no
@@ -32,8 +30,7 @@ class SiteGuardsIT {
 	}
 
 	private String readyPayments(SiteClient site) {
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> site.instances().stream().anyMatch(i -> "payments".equals(i.get("service")) && "ready".equals(i.get("state"))));
+		site.heal();
 		return site.instances()
 			.stream()
 			.filter(i -> "payments".equals(i.get("service")) && "ready".equals(i.get("state")))

@@ -31,7 +31,9 @@ class SiteNoOrphansIT {
 		Path log = data.resolve("site.log");
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process site = new ProcessBuilder(java, "-cp", fullClassPath(), "lab.MicroservicesLabApplication",
-				"--server.port=" + port, "--lab.fleet.data-dir=" + data, "--lab.page-cache.enabled=false")
+				"--server.port=" + port, "--lab.fleet.data-dir=" + data, "--lab.page-cache.enabled=false",
+				// a loaded CI machine can take far longer than 10 s to start five JVMs at once
+				"--lab.fleet.ready-timeout=60s")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

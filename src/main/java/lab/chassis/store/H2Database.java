@@ -103,15 +103,17 @@ public final class H2Database implements Database, AutoCloseable {
 	private final ReentrantLock lock = new ReentrantLock(true);
 	private final Path file;
 	private final String url;
+	private final String password;
 	/** Guarded by {@link #lock}; null after the connection was lost, until the next transaction reconnects. */
 	private Connection connection;
 	private volatile boolean host;
 	private volatile boolean closed;
 	private final AtomicLong reconnects = new AtomicLong();
 
-	private H2Database(Path file, String url) {
+	private H2Database(Path file, String url, String password) {
 		this.file = file;
 		this.url = url;
+		this.password = password;
 	}
 
 	/**
@@ -119,6 +121,14 @@ public final class H2Database implements Database, AutoCloseable {
 	 * does, or connects to the instance that serves it.
 	 */
 	public static H2Database open(Path dir, String name) throws SQLException {
+		return open(dir, name, "");
+	}
+
+	/**
+	 * The same with a password: a database is created with it, and every instance that shares the
+	 * database must give the same (the supervisor passes it in the environment, not on the command line).
+	 */
+	public static H2Database open(Path dir, String name, String password) throws SQLException {
 		try {
 			Files.createDirectories(dir);
 		} catch (IOException e) {
@@ -126,7 +136,7 @@ public final class H2Database implements Database, AutoCloseable {
 		}
 		checkBindAddress();
 		Path file = dir.toAbsolutePath().resolve(name);
-		H2Database db = new H2Database(file, url(file));
+		H2Database db = new H2Database(file, url(file), password);
 		db.connection = db.connect(OPEN_MILLIS);
 		return db;
 	}
@@ -281,7 +291,7 @@ public final class H2Database implements Database, AutoCloseable {
 		removeStaleLockFile();
 		Properties credentials = new Properties();
 		credentials.setProperty("user", "lab");
-		credentials.setProperty("password", "");
+		credentials.setProperty("password", password);
 		// the driver itself, not DriverManager: that one scans every jar on the class path for
 		// drivers, which opens all of the site's jars and costs this process megabytes and time
 		Connection c = new org.h2.Driver().connect(url, credentials);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,25 +13,28 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import lab.fleet.FleetProblem;
 import lab.fleet.ServiceId;
 import lab.fleet.supervisor.Fleet;
 
 /**
  * {@code /lb/{topology}/{service}/...}: the load balancer's front door, through which the services
- * call each other (Posts asks Users for names, say). Whatever path follows the service name is
- * passed on unchanged to one of its ready instances.
+ * call each other (Posts asks Users for names, say). Only the service's business API is passed on,
+ * to one of its ready instances (see {@link LbRoute}); anything else is not found here.
  */
 @RestController
 class ProxyController {
 
 	private static final Duration PROXY_TIMEOUT = Duration.ofSeconds(15);
+
+	/** What the services' own queries look like ({@code limit=20}, {@code ids=1,2,3}). */
+	private static final Pattern PLAIN_QUERY = Pattern.compile("[A-Za-z0-9._~%=&+,-]*");
 
 	private final Fleet fleet;
 
@@ -47,16 +51,18 @@ class ProxyController {
 		this.json = json;
 	}
 
-	@RequestMapping(path = "/lb/{topology}/{service}/**", method = { RequestMethod.GET, RequestMethod.POST })
-	CompletableFuture<ResponseEntity<byte[]>> forward(@PathVariable String topology, @PathVariable String service,
-			HttpServletRequest request) throws IOException {
-		ServiceId id = this.fleet.service(topology, service);
-		String prefix = "/lb/" + topology + "/" + service;
-		String path = request.getRequestURI().substring(prefix.length());
-		if (path.isEmpty() || !path.startsWith("/")) {
-			path = "/" + path;
+	@RequestMapping(path = "/lb/**", method = { RequestMethod.GET, RequestMethod.POST })
+	CompletableFuture<ResponseEntity<byte[]>> forward(HttpServletRequest request) throws IOException {
+		LbRoute route = LbRoute.parse(request.getRequestURI().substring(request.getContextPath().length()));
+		ServiceId id = this.fleet.service(route.topology(), route.service());
+		if (!route.business(id.topology())) {
+			throw FleetProblem.notFound("fleet.error.lbRoute");
 		}
+		String path = route.forwardPath();
 		String query = request.getQueryString();
+		if (query != null && !PLAIN_QUERY.matcher(query).matches()) {
+			throw FleetProblem.badRequest("fleet.error.lbPath");
+		}
 		byte[] body = request.getInputStream().readAllBytes();
 		String method = request.getMethod();
 		String target = path + ((query != null) ? "?" + query : "");

@@ -9,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
@@ -26,6 +30,8 @@ import lab.fleet.supervisor.Instance;
 public class Upstream {
 
 	private final Fleet fleet;
+
+	private final Map<ServiceId, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -58,7 +64,7 @@ public class Upstream {
 
 	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
 			throws Unavailable {
-		Optional<Instance> first = this.fleet.pick(service);
+		Optional<Instance> first = pick(service);
 		if (first.isEmpty()) {
 			throw new Unavailable("no instance of " + service + " is ready", false);
 		}
@@ -66,7 +72,7 @@ public class Upstream {
 			return send(first.get(), method, pathAndQuery, body, timeout);
 		}
 		catch (ConnectException | HttpConnectTimeoutException refused) {
-			Optional<Instance> second = this.fleet.pickOtherThan(service, first.get());
+			Optional<Instance> second = pickOtherThan(service, first.get());
 			if (second.isPresent()) {
 				try {
 					return send(second.get(), method, pathAndQuery, body, timeout);
@@ -80,6 +86,26 @@ public class Upstream {
 		catch (IOException ex) {
 			throw unavailable(service, ex);
 		}
+	}
+
+	/** The next instance in rotation (ready, not draining), round robin. */
+	Optional<Instance> pick(ServiceId service) {
+		List<Instance> ready = inRotation(service);
+		if (ready.isEmpty()) {
+			return Optional.empty();
+		}
+		int next = this.roundRobin.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement();
+		return Optional.of(ready.get(Math.floorMod(next, ready.size())));
+	}
+
+	/** Another instance in rotation, for one retry when the first refused the connection. */
+	Optional<Instance> pickOtherThan(ServiceId service, Instance tried) {
+		return inRotation(service).stream().filter(i -> i != tried).findFirst();
+	}
+
+	private List<Instance> inRotation(ServiceId service) {
+		return this.fleet.services().contains(service)
+				? this.fleet.instances(service).stream().filter(Instance::inRotation).toList() : List.of();
 	}
 
 	private static Unavailable unavailable(ServiceId service, IOException ex) {

@@ -22,6 +22,7 @@ import lab.fleet.load.LoadGenerator;
 import lab.fleet.supervisor.Fleet;
 import lab.fleet.supervisor.Instance;
 import lab.fleet.supervisor.ProcessStats;
+import lab.fleet.supervisor.ServiceGroup;
 import lab.system.LocalizedFormat;
 
 /** Builds the {@link FleetView} of the current state, worded in one language. */
@@ -61,7 +62,7 @@ public class FleetViews {
 			long rss = 0;
 			for (String name : topology.services()) {
 				ServiceId id = new ServiceId(topology, name);
-				Fleet.Group group = this.fleet.group(id);
+				ServiceGroup group = this.fleet.group(id);
 				List<FleetView.InstanceView> instances = new ArrayList<>();
 				int running = 0;
 				for (Instance i : group.instances()) {

@@ -146,12 +146,19 @@ public class LoadGenerator {
 
 	}
 
-	public long start(Topology topology, Feature feature, int rps, int seconds) {
+	/**
+	 * Starts a run; at most one runs per topology and feature at a time (a second one is refused,
+	 * so nobody can pile runs onto the machine).
+	 */
+	public synchronized long start(Topology topology, Feature feature, int rps, int seconds) {
 		if (rps < 1 || rps > MAX_RPS) {
 			throw FleetProblem.badRequest("fleet.error.rps", 1, MAX_RPS);
 		}
 		if (seconds < 1 || seconds > MAX_SECONDS) {
 			throw FleetProblem.badRequest("fleet.error.seconds", 1, MAX_SECONDS);
+		}
+		if (this.runs.values().stream().anyMatch(r -> r.running && r.topology == topology && r.feature == feature)) {
+			throw FleetProblem.conflict("fleet.error.loadRunning");
 		}
 		long id = this.ids.incrementAndGet();
 		Run run = new Run(id, topology, feature, rps, seconds);

@@ -1,27 +1,20 @@
 package lab.fleet.supervisor;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.http.HttpStatus;
 
 import lab.fleet.EventLog;
 import lab.fleet.FleetProblem;
@@ -30,10 +23,11 @@ import lab.fleet.ServiceId;
 import lab.fleet.Topology;
 
 /**
- * The supervisor of the demo processes: which instances each service has, their versions and
- * states, and the control actions on them. Every action on a service runs on that service's own
- * worker thread, one at a time, so two actions can never race for one instance and no process is
- * ever started without being tracked.
+ * The supervisor of the demo processes: which services there are, the control actions on their
+ * instances, and the two fleet-wide switches. It owns no instance itself: each action is handed to
+ * the worker of the instance's {@link ServiceGroup}, which owns it (see there); a quick action
+ * waits for its worker, a long one (scale, deploy) is only posted. Nothing here is static, so
+ * several fleets (each with its own name, data slot and ports) can live in one JVM.
  */
 public class Fleet {
 
@@ -41,25 +35,26 @@ public class Fleet {
 
 	public static final int MAX_REPLICAS = 5;
 
-	static final List<String> VERSIONS = List.of("v1", "v2");
+	public static final List<String> VERSIONS = List.of("v1", "v2");
 
 	private static final Log log = LogFactory.getLog(Fleet.class);
 
-	private static final long DRAIN_MILLIS = 2000;
-
-	private static final long STOP_MILLIS = 3000;
-
-	private static final long QUICK_ACTION_SECONDS = 20;
-
 	private final ProcessBackend backend;
+
+	private final InstanceControl control;
 
 	private final EventLog events;
 
 	private final FleetProperties properties;
 
-	private final InstanceClient client = new InstanceClient();
+	private final DataSlot data;
 
-	private final Map<ServiceId, Group> groups = new LinkedHashMap<>();
+	private final List<Rollout> rollouts;
+
+	private final Map<ServiceId, ServiceGroup> groups = new LinkedHashMap<>();
+
+	/** One permit per process the fleet may have at once: the cap on instances in all. */
+	private final Semaphore processes;
 
 	private final AtomicBoolean autoRestart;
 
@@ -69,74 +64,27 @@ public class Fleet {
 
 	private volatile boolean closing;
 
-	public Fleet(ProcessBackend backend, EventLog events, FleetProperties properties) {
+	/**
+	 * @param name tells this fleet's threads apart from another's
+	 * @param data this fleet's own data slot
+	 */
+	public Fleet(String name, ProcessBackend backend, InstanceControl control, EventLog events,
+			FleetProperties properties, DataSlot data, List<Rollout> rollouts) {
 		this.backend = backend;
+		this.control = control;
 		this.events = events;
 		this.properties = properties;
+		this.data = data;
+		this.rollouts = List.copyOf(rollouts);
+		this.processes = new Semaphore(properties.maxInstances());
 		this.autoRestart = new AtomicBoolean(properties.autoRestart());
 		this.resilience = new AtomicBoolean(properties.resilience());
 		for (Topology topology : Topology.values()) {
-			for (String name : topology.services()) {
-				ServiceId id = new ServiceId(topology, name);
-				this.groups.put(id, new Group(id));
+			for (String service : topology.services()) {
+				ServiceId id = new ServiceId(topology, service);
+				this.groups.put(id, new ServiceGroup(id, this, events, name));
 			}
 		}
-	}
-
-	/** One service: its instances and the single worker that changes them. */
-	public static final class Group {
-
-		final ServiceId id;
-
-		final List<Instance> instances = new CopyOnWriteArrayList<>();
-
-		final ExecutorService worker;
-
-		final AtomicInteger roundRobin = new AtomicInteger();
-
-		volatile String version = "v1";
-
-		volatile String previousVersion;
-
-		volatile String activity;
-
-		int nextOrdinal = 1;
-
-		Group(ServiceId id) {
-			this.id = id;
-			this.worker = Executors.newSingleThreadExecutor(r -> {
-				Thread t = new Thread(r, "fleet-" + id.topology().id() + "-" + id.name());
-				t.setDaemon(true);
-				return t;
-			});
-		}
-
-		public ServiceId id() {
-			return this.id;
-		}
-
-		/** The instances as they are now, for reading. */
-		public List<Instance> instances() {
-			return List.copyOf(this.instances);
-		}
-
-		public String version() {
-			return this.version;
-		}
-
-		public String previousVersion() {
-			return this.previousVersion;
-		}
-
-		/** What the group is doing (a deploy's step), or null. */
-		public String activity() {
-			return this.activity;
-		}
-
-		List<Instance> running() {
-			return this.instances.stream().filter(i -> i.state.running()).toList();
-		}
-
 	}
 
 	// ---------------------------------------------------------------- reading
@@ -145,8 +93,8 @@ public class Fleet {
 		return List.copyOf(this.groups.keySet());
 	}
 
-	public Group group(ServiceId id) {
-		Group group = this.groups.get(id);
+	public ServiceGroup group(ServiceId id) {
+		ServiceGroup group = this.groups.get(id);
 		if (group == null) {
 			throw FleetProblem.notFound("fleet.error.unknownService", id.name());
 		}
@@ -163,12 +111,12 @@ public class Fleet {
 	}
 
 	public List<Instance> instances(ServiceId id) {
-		return List.copyOf(group(id).instances);
+		return group(id).instances();
 	}
 
 	public List<Instance> allInstances() {
 		List<Instance> all = new ArrayList<>();
-		this.groups.values().forEach(g -> all.addAll(g.instances));
+		this.groups.values().forEach(g -> all.addAll(g.instances()));
 		return all;
 	}
 
@@ -177,23 +125,6 @@ public class Fleet {
 			.filter(i -> i.id().equals(id))
 			.findFirst()
 			.orElseThrow(() -> FleetProblem.notFound("fleet.error.unknownInstance", id));
-	}
-
-	public Optional<Instance> pick(ServiceId id) {
-		Group group = this.groups.get(id);
-		if (group == null) {
-			return Optional.empty();
-		}
-		List<Instance> ready = group.instances.stream().filter(Instance::inRotation).toList();
-		if (ready.isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of(ready.get(Math.floorMod(group.roundRobin.getAndIncrement(), ready.size())));
-	}
-
-	/** The other instances in rotation, for one retry when the first refused the connection. */
-	public Optional<Instance> pickOtherThan(ServiceId id, Instance tried) {
-		return this.groups.get(id).instances.stream().filter(i -> i != tried && i.inRotation()).findFirst();
 	}
 
 	public boolean autoRestart() {
@@ -208,19 +139,30 @@ public class Fleet {
 		return this.sitePort;
 	}
 
+	/** The most instances the fleet may have at once. */
+	public int maxInstances() {
+		return this.properties.maxInstances();
+	}
+
+	/** This fleet's own data folder. */
+	public DataSlot data() {
+		return this.data;
+	}
+
 	// ---------------------------------------------------------------- start and stop of the whole fleet
 
 	/** Starts one v1 instance of every service of both topologies, all at once. */
 	public void startDefault(int sitePort) {
 		this.sitePort = sitePort;
 		List<Future<?>> started = new ArrayList<>();
-		for (Group group : this.groups.values()) {
-			started.add(group.worker.submit(() -> {
-				if (group.instances.isEmpty()) {
-					Instance instance = newInstance(group, group.version);
-					launch(group, instance);
+		for (ServiceGroup group : this.groups.values()) {
+			FutureTask<Void> task = new FutureTask<>(() -> {
+				if (group.instances().isEmpty()) {
+					group.launch(group.newInstance(group.version()));
 				}
-			}));
+			}, null);
+			group.post(task);
+			started.add(task);
 		}
 		for (Future<?> f : started) {
 			try {
@@ -236,85 +178,99 @@ public class Fleet {
 		}
 	}
 
-	/** Stops every process: politely first, then by force, within a few seconds. */
+	/**
+	 * Stops every process: politely first, then by force, within a few seconds. This only signals
+	 * the processes; their instances are not written any more (the workers stop with the fleet).
+	 */
 	public void shutdown() {
 		this.closing = true;
-		List<Instance> all = allInstances();
-		for (Instance i : all) {
+		List<ProcessBackend.Running> all = new ArrayList<>();
+		for (Instance i : allInstances()) {
 			ProcessBackend.Running p = i.process;
-			if (p != null && i.state.running()) {
-				i.ending = Instance.Ending.STOP;
+			if (p != null && !p.exit().isDone()) {
 				p.terminate();
+				all.add(p);
 			}
 		}
 		long deadline = System.currentTimeMillis() + 2000;
-		for (Instance i : all) {
-			ProcessBackend.Running p = i.process;
-			if (p == null) {
-				continue;
-			}
+		for (ProcessBackend.Running p : all) {
 			try {
 				p.exit().get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
 			}
-			catch (Exception ex) {
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				p.kill();
+			}
+			catch (ExecutionException | TimeoutException ex) {
 				p.kill();
 			}
 		}
-		this.groups.values().forEach(g -> g.worker.shutdownNow());
+		this.groups.values().forEach(ServiceGroup::shutdown);
 	}
 
 	// ---------------------------------------------------------------- control actions
 
 	public void start(String instanceId) {
 		Instance instance = instance(instanceId);
-		Group group = group(instance.service());
-		await(group, () -> {
+		ServiceGroup group = group(instance.service());
+		group.call(() -> {
 			if (instance.state.running()) {
 				throw FleetProblem.conflict("fleet.error.alreadyRunning", instance.id());
 			}
-			if (!group.instances.contains(instance)) {
+			if (!group.instances().contains(instance)) {
 				throw FleetProblem.notFound("fleet.error.unknownInstance", instance.id());
 			}
-			launch(group, instance);
+			requirePlaces(1);
+			group.launch(instance);
 		});
 	}
 
 	public void stop(String instanceId) {
 		Instance instance = instance(instanceId);
-		Group group = group(instance.service());
-		await(group, () -> {
-			requireRunning(instance);
-			stopGracefully(instance);
+		ServiceGroup group = group(instance.service());
+		group.call(() -> {
+			requireRunning(group, instance);
+			group.stop(instance);
 		});
 	}
 
 	public void kill(String instanceId) {
 		Instance instance = instance(instanceId);
-		Group group = group(instance.service());
-		await(group, () -> {
-			requireRunning(instance);
-			killNow(instance);
+		ServiceGroup group = group(instance.service());
+		group.call(() -> {
+			requireRunning(group, instance);
+			group.kill(instance);
 		});
 	}
 
 	public void restart(String instanceId) {
 		Instance instance = instance(instanceId);
-		Group group = group(instance.service());
-		await(group, () -> {
-			if (instance.state.running()) {
-				stopGracefully(instance);
+		ServiceGroup group = group(instance.service());
+		group.call(() -> {
+			if (!group.instances().contains(instance)) {
+				throw FleetProblem.notFound("fleet.error.unknownInstance", instance.id());
 			}
-			launch(group, instance);
+			if (instance.state.running()) {
+				group.stop(instance);
+			}
+			else {
+				requirePlaces(1);
+			}
+			group.launch(instance);
 		});
 	}
 
-	/** Scales a service to {@code replicas} instances (1 to 5); the work goes on in the background. */
+	/**
+	 * Scales a service to {@code replicas} instances (1 to 5, and no more than the fleet's cap in
+	 * all); the work goes on in the background.
+	 */
 	public void scale(ServiceId id, int replicas) {
 		if (replicas < MIN_REPLICAS || replicas > MAX_REPLICAS) {
 			throw FleetProblem.badRequest("fleet.error.replicas", MIN_REPLICAS, MAX_REPLICAS);
 		}
-		Group group = group(id);
-		group.worker.submit(() -> guarded(group, () -> scaleNow(group, replicas)));
+		ServiceGroup group = group(id);
+		int places = reservePlaces(replicas - group.running().size());
+		group.post(() -> group.withReserved(places, () -> group.scale(replicas)));
 	}
 
 	/** Rolls out {@code version}: a rolling update for a service, a full restart for the monolith. */
@@ -322,42 +278,84 @@ public class Fleet {
 		if (!VERSIONS.contains(version)) {
 			throw FleetProblem.badRequest("fleet.error.version", String.join(", ", VERSIONS));
 		}
-		Group group = group(id);
-		group.worker.submit(() -> guarded(group, () -> deployNow(group, version, "event.deploy")));
+		roll(group(id), version, "event.deploy");
 	}
 
 	/** Goes back to the version before the last deployment. */
 	public void rollback(ServiceId id) {
-		Group group = group(id);
-		String previous = group.previousVersion;
+		ServiceGroup group = group(id);
+		String previous = group.previousVersion();
 		if (previous == null) {
 			throw FleetProblem.conflict("fleet.error.nothingToRollBack", "service." + id.name());
 		}
-		group.worker.submit(() -> guarded(group, () -> deployNow(group, previous, "event.rollback")));
+		roll(group, previous, "event.rollback");
+	}
+
+	private void roll(ServiceGroup group, String version, String eventKey) {
+		Rollout rollout = this.rollouts.stream()
+			.filter(r -> r.handles(group.id().topology()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no rollout for " + group.id().topology()));
+		int places = reservePlaces(rollout.surge());
+		group.post(() -> group.withReserved(places, () -> rollout.roll(group, version, eventKey)));
 	}
 
 	/** Makes the instance's process exit at once, from the inside, as a real crash would. */
 	public void crash(String instanceId) {
-		Instance instance = readyInstance(instanceId);
-		this.client.post(instance, "/chaos/crash", "");
+		Instance instance = instance(instanceId);
+		ServiceGroup group = group(instance.service());
+		group.call(() -> this.control.crash(requireReady(instance)));
 	}
 
 	/** Injects latency and errors into a share of the instance's requests. */
 	public void chaos(String instanceId, Instance.Chaos chaos) {
-		Instance instance = readyInstance(instanceId);
-		this.client.post(instance, "/chaos", "{\"latencyMs\":" + chaos.latencyMs() + ",\"latencyShare\":"
-				+ chaos.latencyShare() + ",\"errorShare\":" + chaos.errorShare() + "}");
-		instance.chaos = chaos;
-		this.events.add(instance.service().topology().id(), chaos.active() ? "event.chaos" : "event.healed", chaos.active(),
-				instance.id(), chaos.latencyMs(), Math.round(chaos.latencyShare() * 100), Math.round(chaos.errorShare() * 100));
+		Instance instance = instance(instanceId);
+		ServiceGroup group = group(instance.service());
+		group.call(() -> {
+			this.control.chaos(requireReady(instance), chaos);
+			instance.chaos = chaos;
+			this.events.add(instance.service().topology().id(), chaos.active() ? "event.chaos" : "event.healed",
+					chaos.active(), instance.id(), chaos.latencyMs(), Math.round(chaos.latencyShare() * 100),
+					Math.round(chaos.errorShare() * 100));
+		});
 	}
 
-	private Instance readyInstance(String instanceId) {
-		Instance instance = instance(instanceId);
-		if (instance.state() != InstanceState.READY) {
+	private static Instance requireReady(Instance instance) {
+		if (instance.state != InstanceState.READY) {
 			throw FleetProblem.conflict("fleet.error.notRunning", instance.id());
 		}
 		return instance;
+	}
+
+	private static void requireRunning(ServiceGroup group, Instance instance) {
+		if (!group.instances().contains(instance)) {
+			throw FleetProblem.notFound("fleet.error.unknownInstance", instance.id());
+		}
+		if (!instance.state.running() || instance.process == null) {
+			throw FleetProblem.conflict("fleet.error.notRunning", instance.id());
+		}
+	}
+
+	/** Refuses, in the caller's language, an action that needs more processes than the cap leaves. */
+	private void requirePlaces(int more) {
+		if (more > 0 && this.processes.availablePermits() < more) {
+			throw FleetProblem.conflict("fleet.error.instanceCap", maxInstances());
+		}
+	}
+
+	/**
+	 * Takes {@code more} places under the cap at once, for an action posted to a worker, so two
+	 * actions asked for together cannot both count the same free places; refuses when there are not
+	 * enough. The action's launches use them (see {@link ServiceGroup#withReserved}).
+	 */
+	private int reservePlaces(int more) {
+		if (more <= 0) {
+			return 0;
+		}
+		if (!this.processes.tryAcquire(more)) {
+			throw FleetProblem.conflict("fleet.error.instanceCap", maxInstances());
+		}
+		return more;
 	}
 
 	public void setAutoRestart(boolean on) {
@@ -369,26 +367,42 @@ public class Fleet {
 	/**
 	 * Turns the resilience patterns on or off everywhere: in the gateway, and in every running
 	 * process (its timeout on calls to peers, and whether it degrades or fails when a peer fails).
+	 * Each group's worker tells its own ready instances; this waits for them all.
 	 */
 	public void setResilience(boolean on) {
 		if (this.resilience.getAndSet(on) != on) {
-			for (Instance instance : allInstances()) {
-				if (instance.state() == InstanceState.READY) {
-					pushResilience(instance, on);
+			List<FutureTask<Void>> told = new ArrayList<>();
+			for (ServiceGroup group : this.groups.values()) {
+				FutureTask<Void> task = new FutureTask<>(() -> {
+					for (Instance instance : group.instances()) {
+						if (instance.state == InstanceState.READY) {
+							pushResilience(instance, on);
+						}
+					}
+				}, null);
+				group.post(task);
+				told.add(task);
+			}
+			for (FutureTask<Void> task : told) {
+				try {
+					task.get(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					// that group is busy (a deploy): its new processes start with the new setting
 				}
 			}
 			this.events.add(null, on ? "event.resilienceOn" : "event.resilienceOff", !on);
 		}
 	}
 
-	private Duration peerTimeout(boolean resilient) {
-		return resilient ? this.properties.peerTimeout() : FleetProperties.PATIENT;
-	}
-
-	private void pushResilience(Instance instance, boolean on) {
+	/** On the instance's worker. */
+	void pushResilience(Instance instance, boolean on) {
 		try {
-			this.client.post(instance, "/settings",
-					"{\"peerTimeoutMs\":" + peerTimeout(on).toMillis() + ",\"fallbacks\":" + on + "}");
+			this.control.settings(instance, peerTimeout(on).toMillis(), on);
 			instance.launchedResilient = on;
 		}
 		catch (FleetProblem ex) {
@@ -396,171 +410,46 @@ public class Fleet {
 		}
 	}
 
-	// ---------------------------------------------------------------- the work, on a group's worker thread
-
-	private void scaleNow(Group group, int replicas) {
-		List<Instance> running = group.running();
-		int have = running.size();
-		if (replicas > have) {
-			List<Instance> added = new ArrayList<>();
-			for (int n = have; n < replicas; n++) {
-				added.add(reuseOrCreate(group, group.version, added));
+	/** Reads memory and CPU of every running process (the fleet's sampler calls this every second). */
+	public void sample() {
+		long now = System.currentTimeMillis();
+		for (Instance i : allInstances()) {
+			long pid = i.pid;
+			if (!i.state.running() || pid == 0) {
+				i.notSampled();
+				continue;
 			}
-			launchAll(group, added);
-		}
-		else if (replicas < have) {
-			List<Instance> surplus = running.stream()
-				.sorted(Comparator.comparingInt(Instance::ordinal).reversed())
-				.limit(have - replicas)
-				.toList();
-			for (Instance instance : surplus) {
-				stopGracefully(instance);
-				group.instances.remove(instance);
-			}
-		}
-		this.events.add(group.id.topology().id(), "event.scaled", false, "service." + group.id.name(), replicas);
-	}
-
-	/** A stopped or failed instance of the group gets a new process before a new instance is made. */
-	private Instance reuseOrCreate(Group group, String version, List<Instance> taken) {
-		for (Instance i : group.instances) {
-			if (!i.state.running() && !taken.contains(i)) {
-				i.version = version;
-				return i;
-			}
-		}
-		return newInstance(group, version);
-	}
-
-	private void deployNow(Group group, String version, String eventKey) {
-		String topology = group.id.topology().id();
-		String from = group.version;
-		List<Instance> old = group.instances.stream().filter(i -> i.state.running()).toList();
-		int replicas = Math.max(1, old.size());
-		this.events.add(topology, eventKey + ".started", false, "service." + group.id.name(), version);
-		if (group.id.topology() == Topology.MONOLITH) {
-			long down = System.currentTimeMillis();
-			for (Instance instance : old) {
-				stopGracefully(instance);
-			}
-			group.instances.removeIf(i -> !i.state.running());
-			List<Instance> fresh = new ArrayList<>();
-			for (int n = 0; n < replicas; n++) {
-				fresh.add(newInstance(group, version));
-			}
-			launchAll(group, fresh);
-			long downtime = System.currentTimeMillis() - down;
-			finishDeploy(group, from, version);
-			this.events.add(topology, eventKey + ".monolith", false, "service." + group.id.name(), version, downtime);
-			return;
-		}
-		int step = 0;
-		for (Instance outgoing : old) {
-			step++;
-			group.activity = step + "/" + replicas;
-			this.events.changed();
-			Instance incoming = newInstance(group, version);
-			if (!launch(group, incoming)) {
-				group.instances.remove(incoming);
-				group.activity = null;
-				this.events.add(topology, eventKey + ".failed", true, "service." + group.id.name(), version);
-				return;
-			}
-			stopGracefully(outgoing);
-			group.instances.remove(outgoing);
-			this.events.add(topology, eventKey + ".step", false, "service." + group.id.name(), step, replicas);
-		}
-		if (old.isEmpty()) {
-			Instance incoming = newInstance(group, version);
-			launch(group, incoming);
-		}
-		group.instances.removeIf(i -> !i.state.running() && !i.version.equals(version));
-		finishDeploy(group, from, version);
-		this.events.add(topology, eventKey + ".done", false, "service." + group.id.name(), version);
-	}
-
-	private void finishDeploy(Group group, String from, String to) {
-		group.activity = null;
-		if (!from.equals(to)) {
-			group.previousVersion = from;
-		}
-		group.version = to;
-	}
-
-	private Instance newInstance(Group group, String version) {
-		Instance instance = new Instance(group.id, group.nextOrdinal++, version);
-		group.instances.add(instance);
-		return instance;
-	}
-
-	private void launchAll(Group group, List<Instance> instances) {
-		List<CompletableFuture<Boolean>> all = new ArrayList<>();
-		for (Instance i : instances) {
-			all.add(CompletableFuture.supplyAsync(() -> launch(group, i)));
-		}
-		all.forEach(CompletableFuture::join);
-	}
-
-	/** Starts the process of an instance and waits until it is ready; false if it could not start. */
-	private boolean launch(Group group, Instance instance) {
-		String topology = group.id.topology().id();
-		instance.state = InstanceState.STARTING;
-		instance.ending = Instance.Ending.NONE;
-		instance.draining = false;
-		instance.error = null;
-		instance.port = 0;
-		instance.lastCpuSampleAt = 0;
-		instance.chaos = Instance.Chaos.NONE;
-		instance.startedAt = System.currentTimeMillis();
-		this.events.changed();
-		ProcessBackend.Running process;
-		try {
-			process = this.backend.launch(spec(group, instance));
-		}
-		catch (Exception ex) {
-			fail(instance, topology, ex.getMessage());
-			return false;
-		}
-		instance.process = process;
-		instance.pid = process.pid();
-		process.exit().thenAccept(code -> exited(group, instance, process, code));
-		try {
-			int port = process.ready().get(this.properties.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			instance.port = port;
-			instance.readyAt = System.currentTimeMillis();
-			instance.state = InstanceState.READY;
-			if (instance.launchedResilient != this.resilience.get()) {
-				// the switch moved while this process was starting
-				pushResilience(instance, this.resilience.get());
-			}
-			this.events.add(topology, "event.ready", false, instance.id(), instance.version,
-					instance.readyAt - instance.startedAt);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			process.kill();
-			return false;
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			instance.ending = Instance.Ending.KILL;
-			process.kill();
-			fail(instance, topology, (ex instanceof TimeoutException) ? "not ready in time" : ex.getCause().getMessage());
-			return false;
+			i.sampled(now, pid, ProcessStats.rssBytes(pid), ProcessStats.cpuMillis(pid));
 		}
 	}
 
-	private void fail(Instance instance, String topology, String why) {
-		instance.state = InstanceState.FAILED;
-		instance.error = why;
-		this.events.add(topology, "event.failed", true, instance.id(), why);
+	// ---------------------------------------------------------------- for the groups
+
+	ProcessBackend backend() {
+		return this.backend;
 	}
 
-	private ProcessBackend.Spec spec(Group group, Instance instance) {
-		Path data = this.properties.dataDirOrDefault();
-		String role = group.id.name();
+	Semaphore processes() {
+		return this.processes;
+	}
+
+	Duration readyTimeout() {
+		return this.properties.readyTimeout();
+	}
+
+	boolean closing() {
+		return this.closing;
+	}
+
+	private Duration peerTimeout(boolean resilient) {
+		return resilient ? this.properties.peerTimeout() : FleetProperties.PATIENT;
+	}
+
+	/** What to run for an instance: on the group's worker, which records the resilience it starts with. */
+	ProcessBackend.Spec spec(ServiceId id, Instance instance) {
+		String role = id.name();
 		Map<String, String> peers = new LinkedHashMap<>();
-		if (group.id.topology() == Topology.MICROSERVICES) {
+		if (id.topology() == Topology.MICROSERVICES) {
 			for (String module : Topology.MICROSERVICES.services()) {
 				if (!module.equals(role)) {
 					peers.put(module, "http://127.0.0.1:" + this.sitePort + "/lb/microservices/" + module);
@@ -570,129 +459,9 @@ public class Fleet {
 		boolean on = this.resilience.get();
 		instance.launchedResilient = on;
 		return new ProcessBackend.Spec(role, instance.id(), instance.version,
-				data.resolve(group.id.topology().id()).resolve(role), peers, peerTimeout(on), on,
-				data.resolve("logs").resolve(group.id.topology().id() + "-" + instance.id() + ".log"));
-	}
-
-	/** Takes the instance out of rotation, lets its requests finish, then stops it (SIGTERM, then SIGKILL). */
-	private void stopGracefully(Instance instance) {
-		ProcessBackend.Running process = instance.process;
-		if (process == null || !instance.state.running()) {
-			return;
-		}
-		instance.draining = true;
-		instance.ending = Instance.Ending.STOP;
-		instance.state = InstanceState.STOPPING;
-		this.events.changed();
-		long until = System.currentTimeMillis() + DRAIN_MILLIS;
-		while (instance.inFlight.get() > 0 && System.currentTimeMillis() < until) {
-			sleep(10);
-		}
-		process.terminate();
-		try {
-			process.exit().get(STOP_MILLIS, TimeUnit.MILLISECONDS);
-		}
-		catch (Exception ex) {
-			process.kill();
-			process.exit().join();
-		}
-		instance.state = InstanceState.STOPPED;
-	}
-
-	private void killNow(Instance instance) {
-		ProcessBackend.Running process = instance.process;
-		instance.ending = Instance.Ending.KILL;
-		process.kill();
-		try {
-			process.exit().get(STOP_MILLIS, TimeUnit.MILLISECONDS);
-		}
-		catch (Exception ex) {
-			throw new FleetProblem(HttpStatus.INTERNAL_SERVER_ERROR, "fleet.error.failed", instance.id());
-		}
-	}
-
-	/** Called when a process has exited, whoever ended it. */
-	private void exited(Group group, Instance instance, ProcessBackend.Running process, int code) {
-		if (instance.process != process || instance.state == InstanceState.STARTING
-				|| instance.state == InstanceState.FAILED) {
-			// not started yet: launch() reports the failure
-			return;
-		}
-		String topology = group.id.topology().id();
-		instance.rssBytes = 0;
-		instance.cpuPercent = 0;
-		switch (instance.ending) {
-			case STOP -> {
-				instance.state = InstanceState.STOPPED;
-				this.events.add(topology, "event.stopped", false, instance.id());
-			}
-			case KILL -> {
-				if (instance.state != InstanceState.FAILED) {
-					instance.state = InstanceState.KILLED;
-					this.events.add(topology, "event.killed", true, instance.id());
-				}
-			}
-			default -> {
-				instance.state = InstanceState.CRASHED;
-				this.events.add(topology, "event.crashed", true, instance.id(), code);
-			}
-		}
-		boolean unplanned = instance.ending != Instance.Ending.STOP && instance.state != InstanceState.FAILED;
-		if (unplanned && this.autoRestart.get() && !this.closing) {
-			group.worker.submit(() -> guarded(group, () -> {
-				if (!instance.state.running() && group.instances.contains(instance)) {
-					sleep(300);
-					this.events.add(topology, "event.autoRestart", false, instance.id());
-					launch(group, instance);
-				}
-			}));
-		}
-	}
-
-	private void requireRunning(Instance instance) {
-		if (!instance.state.running() || instance.process == null) {
-			throw FleetProblem.conflict("fleet.error.notRunning", instance.id());
-		}
-	}
-
-	/** Runs a quick action on the group's worker and waits for it, passing its refusal on. */
-	private void await(Group group, Runnable action) {
-		Future<?> done = group.worker.submit(action);
-		try {
-			done.get(QUICK_ACTION_SECONDS, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof FleetProblem problem) {
-				throw problem;
-			}
-			throw new FleetProblem(HttpStatus.INTERNAL_SERVER_ERROR, "fleet.error.failed", group.id.name());
-		}
-		catch (TimeoutException ex) {
-			throw new FleetProblem(HttpStatus.ACCEPTED, "fleet.error.stillWorking", group.id.name());
-		}
-	}
-
-	private void guarded(Group group, Runnable work) {
-		try {
-			work.run();
-		}
-		catch (RuntimeException ex) {
-			group.activity = null;
-			log.warn("fleet action on " + group.id + " failed", ex);
-			this.events.add(group.id.topology().id(), "event.actionFailed", true, "service." + group.id.name());
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+				this.data.dir().resolve(id.topology().id()).resolve(role), peers, peerTimeout(on), on,
+				this.data.dir().resolve("logs").resolve(id.topology().id() + "-" + instance.id() + ".log"),
+				this.data.databasePassword());
 	}
 
 }

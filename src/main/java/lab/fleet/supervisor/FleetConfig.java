@@ -1,9 +1,11 @@
 package lab.fleet.supervisor;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -14,18 +16,36 @@ import org.springframework.core.annotation.Order;
 
 import lab.fleet.EventLog;
 import lab.fleet.FleetProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the fleet: it starts once the site is ready (the services reach each other through the
- * site's load balancer, so its port must be known), samples memory and CPU every second, and stops every child process
- * when the site stops.
+ * Wires the site's fleet: its private data slot, local processes, the rollout strategies; it starts
+ * once the site is ready (the services reach each other through the site's load balancer, so its
+ * port must be known), samples memory and CPU every second, and stops every child process when the
+ * site stops.
  */
 @Configuration(proxyBeanMethods = false)
 class FleetConfig {
 
+	@Bean(destroyMethod = "close")
+	DataSlot fleetData(FleetProperties properties) {
+		return DataSlot.claim(DataSlot.root(properties.dataDir(), System.getenv(), System.getProperty("user.home")));
+	}
+
+	@Bean
+	ProcessBackend processBackend(ObjectProvider<Launcher> launchers) {
+		return new LocalProcessBackend(launchers.orderedStream().toList());
+	}
+
+	@Bean
+	InstanceControl instanceControl(JsonMapper json) {
+		return new InstanceClient(json);
+	}
+
 	@Bean(destroyMethod = "shutdown")
-	Fleet fleet(ProcessBackend backend, EventLog events, FleetProperties properties) {
-		return new Fleet(backend, events, properties);
+	Fleet fleet(ProcessBackend backend, InstanceControl control, EventLog events, FleetProperties properties,
+			DataSlot data, List<Rollout> rollouts) {
+		return new Fleet("site", backend, control, events, properties, data, rollouts);
 	}
 
 	/**
@@ -47,31 +67,14 @@ class FleetConfig {
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService fleetSampler(Fleet fleet, EventLog events) {
+	ScheduledExecutorService fleetSampler(Fleet fleet) {
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "fleet-sampler");
 			t.setDaemon(true);
 			return t;
 		});
-		sampler.scheduleAtFixedRate(() -> sample(fleet), 1, 1, TimeUnit.SECONDS);
+		sampler.scheduleAtFixedRate(fleet::sample, 1, 1, TimeUnit.SECONDS);
 		return sampler;
-	}
-
-	/** Real memory (RSS) and CPU share of each running process since the last sample. */
-	static void sample(Fleet fleet) {
-		long now = System.currentTimeMillis();
-		for (Instance i : fleet.allInstances()) {
-			if (!i.state().running() || i.pid() == 0) {
-				continue;
-			}
-			i.rssBytes = ProcessStats.rssBytes(i.pid());
-			long cpu = ProcessStats.cpuMillis(i.pid());
-			if (i.lastCpuSampleAt > 0 && now > i.lastCpuSampleAt) {
-				i.cpuPercent = Math.max(0, 100.0 * (cpu - i.lastCpuMillis) / (now - i.lastCpuSampleAt));
-			}
-			i.lastCpuMillis = cpu;
-			i.lastCpuSampleAt = now;
-		}
 	}
 
 }

@@ -6,9 +6,11 @@ import lab.fleet.RequestStats;
 import lab.fleet.ServiceId;
 
 /**
- * One process of a service. Its state changes on its service's worker thread (control actions) or
- * on the thread that sees the process exit; readers (load balancer, live view) see it through
- * volatile fields.
+ * One process of a service. Owner: its {@link ServiceGroup}'s worker thread is the only one that
+ * changes its life (state, process, version, chaos); every other thread (the load balancer, the
+ * live view, the HTTP handlers) only reads it, through volatile fields. Two things have owners of
+ * their own: the memory and CPU figures are written by the fleet's sampler alone, and the request
+ * figures by the load balancer, through {@link #requestStarted()} and {@link #requestEnded}.
  */
 public final class Instance {
 
@@ -25,9 +27,9 @@ public final class Instance {
 
 	private final int ordinal;
 
-	final RequestStats stats = new RequestStats();
+	private final RequestStats stats = new RequestStats();
 
-	final AtomicInteger inFlight = new AtomicInteger();
+	private final AtomicInteger inFlight = new AtomicInteger();
 
 	volatile String version;
 
@@ -47,21 +49,28 @@ public final class Instance {
 
 	volatile long readyAt;
 
-	volatile long rssBytes;
-
-	volatile double cpuPercent;
-
-	volatile long lastCpuMillis;
-
-	volatile long lastCpuSampleAt;
-
 	volatile ProcessBackend.Running process;
+
+	/** The last process whose end has been handled (so an exit is handled once). */
+	volatile ProcessBackend.Running ended;
 
 	/** Whether the process runs with the resilience patterns on (as launched or last switched). */
 	volatile boolean launchedResilient = true;
 
 	/** The chaos last set through the site; a new process starts without any. */
 	volatile Chaos chaos = Chaos.NONE;
+
+	// written by the sampler alone
+
+	private volatile long rssBytes;
+
+	private volatile double cpuPercent;
+
+	private long lastCpuMillis;
+
+	private long lastCpuSampleAt;
+
+	private long lastSampledPid;
 
 	/** Latency and errors injected into a share of the instance's requests. */
 	public record Chaos(int latencyMs, double latencyShare, double errorShare) {
@@ -146,9 +155,35 @@ public final class Instance {
 		this.stats.record(nowMillis, success, latencyMs);
 	}
 
+	int inFlight() {
+		return this.inFlight.get();
+	}
+
 	/** Ready, not draining: the load balancer may send it requests. */
 	public boolean inRotation() {
 		return this.state == InstanceState.READY && !this.draining;
+	}
+
+	/** The sampler's reading: real memory (RSS) and CPU time so far; the share is since the last reading. */
+	void sampled(long nowMillis, long sampledPid, long rss, long cpuMillis) {
+		this.rssBytes = rss;
+		if (sampledPid != this.lastSampledPid) {
+			this.lastSampledPid = sampledPid;
+			this.lastCpuSampleAt = 0;
+		}
+		if (this.lastCpuSampleAt > 0 && nowMillis > this.lastCpuSampleAt && cpuMillis >= this.lastCpuMillis) {
+			this.cpuPercent = 100.0 * (cpuMillis - this.lastCpuMillis) / (nowMillis - this.lastCpuSampleAt);
+		}
+		this.lastCpuMillis = cpuMillis;
+		this.lastCpuSampleAt = nowMillis;
+	}
+
+	/** The sampler found no process (not started yet, or gone): no figures, and a fresh CPU baseline. */
+	void notSampled() {
+		this.rssBytes = 0;
+		this.cpuPercent = 0;
+		this.lastCpuSampleAt = 0;
+		this.lastSampledPid = 0;
 	}
 
 }

@@ -5,39 +5,42 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.stereotype.Component;
-
-import lab.chassis.LaunchCommand;
-
 /**
- * Runs each demo process as a child of the site with the same JVM and jar. The child's stdin stays
- * an open pipe and the child watches the site's pid, so no child outlives the site, even when the
- * site is killed with SIGKILL. Its stderr goes to a log file; its stdout is read for the READY line.
+ * Runs each demo process as a child of the site, with the command the first willing {@link Launcher}
+ * plans (the Java launcher, last, takes any role). The child's stdin stays an open pipe and the child
+ * watches the site's pid, so no child outlives the site, even when the site is killed with SIGKILL.
+ * Its stderr goes to a log file; its stdout is read for the {@code READY port=… pid=…} line.
  */
-@Component
-class LocalProcessBackend implements ProcessBackend {
+public class LocalProcessBackend implements ProcessBackend {
 
 	private static final Pattern READY = Pattern.compile("READY port=(\\d+) pid=(\\d+)");
 
+	private final List<Launcher> launchers;
+
+	/** @param launchers asked before the Java launcher, in order */
+	public LocalProcessBackend(List<Launcher> launchers) {
+		List<Launcher> all = new ArrayList<>(launchers);
+		all.add(new JavaLauncher());
+		this.launchers = List.copyOf(all);
+	}
+
 	@Override
 	public Running launch(Spec spec) throws IOException {
-		LaunchCommand command = LaunchCommand.of(spec.role())
-			.instance(spec.instanceId())
-			.version(spec.version())
-			.dataDir(spec.dataDir())
-			.timeoutMs(spec.peerTimeout().toMillis())
-			.fallbacks(spec.fallbacks())
-			.arg("log", "none");
-		spec.peers().forEach(command::peer);
+		LaunchSpec plan = this.launchers.stream()
+			.flatMap(l -> l.plan(spec).stream())
+			.findFirst()
+			.orElseThrow(() -> new IOException("no launcher for " + spec));
 		Files.createDirectories(spec.logFile().getParent());
-		ProcessBuilder builder = command.processBuilder()
+		ProcessBuilder builder = new ProcessBuilder(plan.command()).directory(plan.workingDirectory().toFile())
 			.redirectError(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
-		Process process = builder.start();
-		return new LocalRunning(process, spec.instanceId());
+		builder.environment().putAll(plan.environment());
+		return new LocalRunning(builder.start(), spec.instanceId());
 	}
 
 	private static final class LocalRunning implements Running {
