@@ -2,6 +2,7 @@ package lab.classroom;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -61,7 +62,37 @@ class ClassroomSecurity {
 		return web -> web.httpFirewall(firewall).requestRejectedHandler(new FirewallRefusals());
 	}
 
+	/**
+	 * Anonymous reads (a lesson, a stylesheet, the live view) need nothing but the firewall's host
+	 * check, which runs for every chain: no session to load, no token, no rule to evaluate. A read
+	 * with a session or credentials, a read only the instructor may make, and every write go on to
+	 * the full chain below. This keeps Spring Security off the cost of the course pages.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain anonymousReads(HttpSecurity http, ClassroomMode mode) {
+		RequestMatcher protectedReads = instructorOnly();
+		http.securityMatcher(request -> anonymousRead(request) && !(mode.on() && protectedReads.matches(request)))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.securityContext(context -> context.disable())
+			.sessionManagement(sessions -> sessions.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.servletApi(api -> api.disable())
+			.logout(logout -> logout.disable())
+			.headers(headers -> headers.disable());
+		return http.build();
+	}
+
+	static boolean anonymousRead(jakarta.servlet.http.HttpServletRequest request) {
+		String method = request.getMethod();
+		return ("GET".equals(method) || "HEAD".equals(method)) && request.getRequestedSessionId() == null
+				&& request.getHeader("Authorization") == null && !request.getRequestURI().startsWith("/lb/");
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain site(HttpSecurity http, ClassroomMode mode, LimitsProperties limits, LoginFailures failures) {
 		SignInEntryPoint signIn = new SignInEntryPoint();
 		NextPage next = new NextPage();

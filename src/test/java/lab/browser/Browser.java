@@ -87,6 +87,20 @@ final class Browser {
 		}
 	}
 
+	/** One element only (a widget, a form), under target/screenshots/. */
+	static Path screenshot(org.openqa.selenium.WebElement element, String name) {
+		try {
+			Path dir = Path.of(System.getProperty("lab.screenshots", "target/screenshots"));
+			Files.createDirectories(dir);
+			Path file = dir.resolve(name + ".png");
+			Files.write(file, element.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static synchronized void quit() {
 		if (second != null) {
 			second.quit();

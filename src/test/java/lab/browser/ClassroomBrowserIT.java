@@ -49,7 +49,7 @@ class ClassroomBrowserIT {
 			assertThat(student.findElements(By.cssSelector("section.demo button[data-op='instance'], section.demo button[data-op='scale'], "
 					+ "section.demo button[data-op='deploy'], section.demo form.demo-form, section.demo button[data-load]")))
 				.isEmpty();
-			Browser.screenshot(student, lang + "-classroom-student-widget");
+			Browser.screenshot(student.findElement(By.cssSelector("section.demo")), lang + "-classroom-student-widget");
 
 			LessonPage.open(instructor, base, lang, "resilience");
 			DemoWidget operating = new DemoWidget(instructor);
@@ -58,7 +58,7 @@ class ClassroomBrowserIT {
 			operating.act(payments, "instance", "kill");
 			await().atMost(Duration.ofSeconds(120)).until(() -> "killed".equals(watching.stateOf(payments)));
 			assertThat(watching.diagramNodeClass(payments)).contains("state-killed");
-			Browser.screenshot(student, lang + "-classroom-student-sees-kill");
+			Browser.screenshot(student.findElement(By.cssSelector("section.demo")), lang + "-classroom-student-sees-kill");
 			operating.awaitState(payments, "killed").act(payments, "instance", "start");
 			await().atMost(Duration.ofSeconds(120)).until(() -> "ready".equals(watching.stateOf(payments)));
 		}

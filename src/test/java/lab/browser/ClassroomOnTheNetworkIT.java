@@ -106,6 +106,34 @@ class ClassroomOnTheNetworkIT {
 
 	@Test
 	@Order(3)
+	void fromAnotherMachineTheLoadBalancerIsClosedAndTheAddressIsAccepted() throws Exception {
+		java.net.InetAddress own = null;
+		for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+			for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+				if (nic.isUp() && !a.isLoopbackAddress() && a.getAddress().length == 4) {
+					own = a;
+				}
+			}
+		}
+		assertThat(own).as("a network address of this machine").isNotNull();
+		int port = ((WebServerApplicationContext) site).getWebServer().getPort();
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		String base = "http://" + own.getHostAddress() + ":" + port;
+		for (String method : List.of("GET", "POST")) {
+			java.net.http.HttpResponse<String> lb = http.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(base + "/lb/microservices/users/api/users?lang=fa"))
+				.method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(lb.statusCode()).as(method).isEqualTo(403);
+			assertThat(lb.body()).contains(text("classroom.refused.peersOnly", "fa"));
+		}
+		java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/en/")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(4)
 	void loginAndRefusalPagesAreAccessibleInBothLanguages() {
 		WebDriver driver = Browser.driver();
 		String base = client.base();

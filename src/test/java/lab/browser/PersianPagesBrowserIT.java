@@ -69,7 +69,7 @@ class PersianPagesBrowserIT {
 			List<String> lines = visit(path);
 			assertThat(lines).as("visible text of %s", path).isNotEmpty();
 			for (String line : lines) {
-				if (!hasPersian(line)) {
+				if (!PersianLint.hasPersian(line)) {
 					continue;
 				}
 				for (PersianLint.Violation v : PersianLint.check(line)) {
@@ -174,10 +174,6 @@ class PersianPagesBrowserIT {
 		}
 		String path = URI.create(href).getPath();
 		return path.startsWith("/fa/") ? path : null;
-	}
-
-	private static boolean hasPersian(String line) {
-		return line.codePoints().anyMatch(c -> c >= 0x0600 && c <= 0x06FF && Character.isLetter(c));
 	}
 
 }

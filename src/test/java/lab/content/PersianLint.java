@@ -176,6 +176,12 @@ public final class PersianLint {
 		return found;
 	}
 
+	/** Whether a text holds a letter of the Persian (Arabic) script at all. */
+	public static boolean hasPersian(String text) {
+		return text.codePoints()
+			.anyMatch(c -> Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
+	}
+
 	/** The 1-based line of an offset in a text. */
 	public static int lineOf(String text, int offset) {
 		int line = 1;

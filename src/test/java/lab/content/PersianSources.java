@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.DumperOptions;
@@ -61,10 +64,24 @@ final class PersianSources {
 			lines.addAll(yamlLines(quiz, ".*"));
 		}
 		lines.addAll(yamlLines(GLOSSARY, GLOSSARY_FA));
+		lines.addAll(walkthroughLines());
+		lines.addAll(messageLines());
+		return lines;
+	}
+
+	/**
+	 * The Persian walkthroughs (issue 8): the prose of each Markdown file plus the text of its
+	 * {@code step} and {@code notes} blocks (a step's hint, the presenter's notes), which readers
+	 * see although they sit in fenced blocks. Other files are read as YAML or plain text. Lines
+	 * without Persian (the commands of a step, the {@code start} list) are left out.
+	 */
+	static List<Line> walkthroughLines() throws IOException {
+		List<Line> lines = new ArrayList<>();
 		for (Path walkthrough : filesUnder(WALKTHROUGHS, "")) {
 			String name = walkthrough.getFileName().toString();
 			if (name.endsWith(".md")) {
 				lines.addAll(markdownLines(walkthrough));
+				lines.addAll(shownBlockLines(walkthrough, WALKTHROUGH_BLOCKS));
 			}
 			else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
 				lines.addAll(yamlLines(walkthrough, ".*"));
@@ -73,7 +90,45 @@ final class PersianSources {
 				lines.addAll(plainLines(walkthrough));
 			}
 		}
-		lines.addAll(messageLines());
+		// a line with no Persian in it is a command (load both feed 10 120), not prose
+		return lines.stream().filter(line -> PersianLint.hasPersian(line.text())).toList();
+	}
+
+	/** Fenced blocks of a walkthrough whose text is shown to people, not run. */
+	private static final Set<String> WALKTHROUGH_BLOCKS = Set.of("step", "notes");
+
+	private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*([A-Za-z0-9_-]*).*$");
+
+	/** A key or list marker at the start of a line of a YAML-like block: "hint: ", "  - ". */
+	private static final Pattern BLOCK_KEY = Pattern.compile("^\\s*(-\\s+)?([A-Za-z_][A-Za-z0-9_-]*:\\s*)?");
+
+	/**
+	 * The lines inside fenced blocks with one of the given info strings, each without its YAML
+	 * key or list marker, so that «hint: دکمه را بزنید» is read as «دکمه را بزنید».
+	 */
+	static List<Line> shownBlockLines(Path file, Set<String> infos) throws IOException {
+		List<Line> lines = new ArrayList<>();
+		String[] all = read(file).split("\n", -1);
+		String fence = null;
+		String info = "";
+		for (int i = 0; i < all.length; i++) {
+			Matcher f = FENCE.matcher(all[i]);
+			if (fence == null && f.matches()) {
+				fence = f.group(1);
+				info = f.group(2);
+				continue;
+			}
+			if (fence != null && f.matches() && all[i].strip().equals(fence)) {
+				fence = null;
+				continue;
+			}
+			if (fence != null && infos.contains(info)) {
+				String text = BLOCK_KEY.matcher(all[i]).replaceFirst("");
+				if (!text.isBlank()) {
+					lines.add(new Line(file, i + 1, PersianLint.proseOfMarkdown(text), "```" + info));
+				}
+			}
+		}
 		return lines;
 	}
 

@@ -99,6 +99,16 @@ class SiteHttpTest {
 	}
 
 	@Test
+	void anErrorUnderApiIsAProblemDetailInJson() throws Exception {
+		HttpResponse<String> missing = get("/api/no-such-thing", "Accept", "application/json");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(missing.body()).startsWith("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"There is no page");
+		HttpResponse<String> persian = get("/api/no-such-thing?lang=fa", "Accept", "application/json");
+		assertThat(persian.body()).contains("\"detail\":\"").doesNotContain("There is no page");
+	}
+
+	@Test
 	void noActuatorEndpointButHealthIsReachable() throws Exception {
 		for (String path : List.of("/env", "/beans", "/configprops", "/info", "/heapdump", "/threaddump", "/loggers",
 				"/mappings", "/actuator", "/actuator/health", "/actuator/env")) {
