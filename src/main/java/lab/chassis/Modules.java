@@ -80,7 +80,7 @@ record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi p
 	}
 
 	private static Peer peer(LaunchArgs args, String module, Resilience resilience) {
-		return new Peer(module, args.peers().get(module), resilience::peerTimeout, args.instance());
+		return new Peer(module, args.peers().get(module), resilience::peerTimeout);
 	}
 
 }

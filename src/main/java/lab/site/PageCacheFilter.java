@@ -73,7 +73,13 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		String type = wrapper.getContentType();
 		if (wrapper.getStatus() == 200 && type != null && type.startsWith("text/html")) {
 			byte[] plain = wrapper.getContentAsByteArray();
-			Page fresh = new Page(plain, gzip(plain), type, wrapper.getHeader("Content-Language"));
+			// Spring sets the page's language as the response's locale, which Tomcat writes as
+			// Content-Language only when it sends the headers: read it from the locale
+			String language = wrapper.getHeader("Content-Language");
+			if (language == null && wrapper.getLocale() != null) {
+				language = wrapper.getLocale().toLanguageTag();
+			}
+			Page fresh = new Page(plain, gzip(plain), type, language);
 			synchronized (this.pages) {
 				this.pages.put(key, fresh);
 			}

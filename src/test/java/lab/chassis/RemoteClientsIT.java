@@ -70,7 +70,7 @@ class RemoteClientsIT {
 	}
 
 	private static Peer peer(String name, String url) {
-		return new Peer(name, url, Duration.ofSeconds(2), "test");
+		return new Peer(name, url, Duration.ofSeconds(2));
 	}
 
 	private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code, Failure.Kind kind) {

@@ -34,9 +34,6 @@ import lab.chassis.http.Json;
  */
 public final class Peer {
 
-	/** Sent on every call so a peer's log and the live view can tell who is calling. */
-	public static final String CALLER_HEADER = "X-Caller";
-
 	/** The JDK client and the connect timeout it was built with (which it cannot change). */
 	private record Client(HttpClient http, Duration connectTimeout) {
 	}
@@ -44,25 +41,22 @@ public final class Peer {
 	private final String name;
 	private final String baseUrl;
 	private final Supplier<Duration> timeout;
-	private final String caller;
 	private volatile Client client;
 
 	/**
 	 * @param name    the module's name, for messages ({@code users})
 	 * @param baseUrl where its routes live, without a trailing slash ({@code http://127.0.0.1:8080/lb/users})
 	 * @param timeout both the connect and the whole-request timeout
-	 * @param caller  this process's instance id, sent as {@value #CALLER_HEADER}
 	 */
-	public Peer(String name, String baseUrl, Duration timeout, String caller) {
-		this(name, baseUrl, () -> timeout, caller);
+	public Peer(String name, String baseUrl, Duration timeout) {
+		this(name, baseUrl, () -> timeout);
 	}
 
 	/** As above, with a timeout that may change between calls (see {@link Resilience#peerTimeout()}). */
-	public Peer(String name, String baseUrl, Supplier<Duration> timeout, String caller) {
+	public Peer(String name, String baseUrl, Supplier<Duration> timeout) {
 		this.name = name;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.timeout = timeout;
-		this.caller = caller;
 	}
 
 	public String name() {
@@ -99,8 +93,7 @@ public final class Peer {
 		Duration timeout = this.timeout.get();
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(timeout)
-			.header("Accept", "application/json")
-			.header(CALLER_HEADER, caller);
+			.header("Accept", "application/json");
 		if (body == null) {
 			request.GET();
 		} else {
