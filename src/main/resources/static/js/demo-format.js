@@ -18,6 +18,9 @@ export function formatter(lang, label) {
     version: (v) => String(v ?? ''),
     // digits inside a busy-activity text such as "2/2" follow the page's language
     digits: (text) => String(text ?? '').replace(/\d+/g, (d) => number(d)),
+    // lists in running text: «، » and «؛ » in Persian, ", " and "; " in English
+    list: (items) => items.join(lang === 'fa' ? '، ' : ', '),
+    clauses: (items) => items.join(lang === 'fa' ? '؛ ' : '; '),
   };
 }
 

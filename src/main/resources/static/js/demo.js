@@ -899,10 +899,11 @@ Demo.prototype.renderDiagram = function (box, topology) {
       svg.append(node);
       states.push(this.label('said.state', instance.id, instance.stateLabel));
     });
-    spoken.push(`${service.label} (${this.fmt.version(service.version)}, ${this.label('fig.breaker')} ${service.breakerLabel}): ${states.join(', ')}`);
+    const about = this.fmt.list([this.fmt.version(service.version), `${this.label('fig.breaker')} ${service.breakerLabel}`]);
+    spoken.push(`${service.label} (${about}): ${this.fmt.list(states)}`);
   });
   box.querySelector('.demo-diagram-art').replaceChildren(svg);
-  box.querySelector('figcaption').textContent = `${this.label('diagram.caption', topology.label)} ${spoken.join('; ')}`;
+  box.querySelector('figcaption').textContent = `${this.label('diagram.caption', topology.label)} ${this.fmt.clauses(spoken)}`;
 };
 
 Demo.prototype.drawModules = function (svg, x, y, width) {
