@@ -30,7 +30,7 @@ const BREAKER_COLOURS = { closed: '#146c43', open: '#b02a37', half_open: '#8a610
 const DOWN = ['stopped', 'killed', 'crashed', 'failed'];
 
 // What each lesson's "Try this" names. instance: the first instance of a service, one button whose
-// action follows its state (Kill, then Start); scale: add and remove; deploy: deploy v2, then roll back.
+// action follows its state (Kill, then Start); scale: add and remove; deploy: deploy v2 (or the spec's version), then roll back.
 const PRESETS = {
   architecture: { store: true, quick: [], shared: [] },
   monolith: { charts: ['feed', 'tip'], quick: [{ instance: 'monolith/monolith', op: 'crash' }, { instance: 'microservices/payments', op: 'crash' }], shared: ['load:feed', 'load:stop'] },
@@ -41,6 +41,10 @@ const PRESETS = {
   technology: { quick: [{ deploy: 'microservices/posts' }, { instance: 'microservices/posts', op: 'slow' }], shared: [] },
   reuse: { store: true, quick: [{ instance: 'microservices/users', op: 'kill' }], shared: [] },
   resilience: { store: true, charts: ['feed', 'tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/users', op: 'slow' }], shared: ['toggle:resilience', 'load:tip', 'load:stop'] },
+  // the resilience lesson: failures and timeouts; a hung Payments shows what a timeout is for
+  timeouts: { store: true, charts: ['feed', 'tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/payments', op: 'hang' }, { instance: 'microservices/users', op: 'slow' }], shared: ['toggle:resilience', 'load:tip', 'load:stop'] },
+  // technology freedom: Threads moves to Python (v3) and back; the monolith refuses v3
+  polyglot: { store: true, quick: [{ deploy: 'microservices/threads', version: 'v3' }, { deploy: 'monolith/monolith', version: 'v3' }], shared: ['load:feed', 'load:stop'] },
 };
 
 function Demo(root) {
@@ -614,9 +618,10 @@ Demo.prototype.renderQuick = function (box, topology) {
     } else {
       const data = { topology: topology.id, service: service.name };
       const back = Boolean(service.previousVersion);
+      const target = spec.version ?? 'v2';
       const text = back ? this.label('quick.rollback', service.label, this.fmt.version(service.previousVersion))
-        : this.label('quick.deploy', service.label, 'v2');
-      buttons.push(this.quickButton(box, `${n}`, back ? { ...data, op: 'rollback' } : { ...data, op: 'deploy', value: 'v2' }, text, Boolean(service.activity)));
+        : this.label('quick.deploy', service.label, target);
+      buttons.push(this.quickButton(box, `${n}`, back ? { ...data, op: 'rollback' } : { ...data, op: 'deploy', value: target }, text, Boolean(service.activity)));
     }
   });
   const current = [...box.children];
@@ -642,10 +647,10 @@ Demo.prototype.quickInstance = function (box, slot, service, op, topology) {
   if (DOWN.includes(instance.state)) {
     return this.quickButton(box, slot, { op: 'instance', instance: id, value: 'start', topology }, this.label('quick.start', id));
   }
-  if (op === 'slow') {
+  if (op === 'slow' || op === 'hang') {
     return this.hasChaos(instance)
       ? this.quickButton(box, slot, { op: 'heal', instance: id, topology }, this.label('quick.heal', id))
-      : this.quickButton(box, slot, { op: 'slow', instance: id, topology }, this.label('quick.slow', id));
+      : this.quickButton(box, slot, { op, instance: id, topology }, this.label(`quick.${op}`, id), false, op === 'hang');
   }
   return this.quickButton(box, slot, { op: 'instance', instance: id, value: op, topology }, this.label(`quick.${op}`, id), false, op !== 'restart');
 };
