@@ -42,7 +42,7 @@ const PRESETS = {
   reuse: { store: true, quick: [{ instance: 'microservices/users', op: 'kill' }], shared: [] },
   resilience: { store: true, charts: ['feed', 'tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/users', op: 'slow' }], shared: ['toggle:resilience', 'load:tip', 'load:stop'] },
   // the resilience lesson: failures and timeouts; a hung Payments shows what a timeout is for
-  timeouts: { store: true, charts: ['feed', 'tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/payments', op: 'hang' }, { instance: 'microservices/users', op: 'slow' }], shared: ['toggle:resilience', 'load:tip', 'load:stop'] },
+  timeouts: { store: true, charts: ['tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/payments', op: 'hang' }, { instance: 'microservices/users', op: 'slow' }], shared: ['toggle:resilience', 'load:tip', 'load:stop'] },
   // technology freedom: Threads moves to Python (v3) and back; the monolith refuses v3
   polyglot: { store: true, quick: [{ deploy: 'microservices/threads', version: 'v3' }, { deploy: 'monolith/monolith', version: 'v3' }], shared: ['load:feed', 'load:stop'] },
 };
