@@ -1,8 +1,10 @@
 package lab.chassis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,10 +62,8 @@ class DurabilityIT {
 				}
 				return null;
 			});
-			long deadline = System.currentTimeMillis() + 20_000;
-			while (ackedPosts.size() + ackedTips.size() < ACKS_BEFORE_KILL && System.currentTimeMillis() < deadline) {
-				Thread.sleep(1);
-			}
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
+				.until(() -> ackedPosts.size() + ackedTips.size() >= ACKS_BEFORE_KILL);
 			first.kill9();
 		} finally {
 			writers.shutdown();

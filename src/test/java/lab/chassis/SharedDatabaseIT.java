@@ -1,12 +1,14 @@
 package lab.chassis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -136,9 +138,7 @@ class SharedDatabaseIT {
 				return null;
 			}));
 		}
-		while (acked.size() < ACKS_BEFORE_KILL && System.currentTimeMillis() < deadline) {
-			Thread.sleep(1);
-		}
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> acked.size() >= ACKS_BEFORE_KILL);
 		int ackedByHostBeforeKill = ackedBy.get(a).get();
 		killedAt.set(System.nanoTime());
 		a.kill9();
