@@ -105,8 +105,10 @@ public record Action(Verb verb, Target target, List<String> values, String text)
 				.stream()
 				.filter(FleetState::running)
 				.forEach(i -> out.add(instance(i, this.verb.word())));
-			case HEAL -> eachRunning(view, out, "latencyMs", "0", "latencyShare", "0", "errorShare", "0", "hangShare", "0",
-					"jitterMs", "0");
+			case HEAL -> FleetState.instances(view, this.target)
+				.stream()
+				.filter(FleetState::running)
+				.forEach(i -> out.add(FleetRequest.heal(i.id())));
 			case SLOW -> eachRunning(view, out, "latencyMs", this.values.get(0), "latencyShare", "1");
 			case ERRORS -> eachRunning(view, out, "errorShare", String.valueOf(Integer.parseInt(this.values.get(0)) / 100.0));
 			case SCALE -> out.add(FleetRequest.post(servicePath("scale"), "replicas", this.values.get(0)));

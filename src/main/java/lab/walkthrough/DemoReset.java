@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import lab.fleet.live.FleetView;
+import lab.fleet.supervisor.Instance;
 
 /**
  * The calls that bring the fleet back to where every walkthrough starts: no load, resilience on,
@@ -26,11 +27,8 @@ final class DemoReset {
 				String base = "/api/fleet/services/" + service.topology() + "/" + service.name() + "/";
 				long running = service.instances().stream().filter(FleetState::running).count();
 				for (FleetView.InstanceView i : service.instances()) {
-					if (FleetState.running(i) && i.chaos() != null && (i.chaos().latencyMs() > 0
-							|| i.chaos().latencyShare() > 0 || i.chaos().errorShare() > 0 || i.chaos().hangShare() > 0
-							|| i.chaos().jitterMs() > 0)) {
-						out.add(FleetRequest.post("/api/fleet/instances/" + i.id() + "/chaos", "latencyMs", "0",
-								"latencyShare", "0", "errorShare", "0", "hangShare", "0", "jitterMs", "0"));
+					if (FleetState.running(i) && i.chaos() != null && !Instance.Chaos.NONE.equals(i.chaos())) {
+						out.add(FleetRequest.heal(i.id()));
 					}
 				}
 				if (!BASE_VERSION.equals(service.version())) {

@@ -16,4 +16,10 @@ public record FleetRequest(String path, Map<String, String> fields) {
 		return new FleetRequest(path, java.util.Collections.unmodifiableMap(fields));
 	}
 
+	/** Clears every fault of one instance: latency, jitter, errors and hang. */
+	static FleetRequest heal(String instanceId) {
+		return post("/api/fleet/instances/" + instanceId + "/chaos", "latencyMs", "0", "latencyShare", "0", "errorShare",
+				"0", "hangShare", "0", "jitterMs", "0");
+	}
+
 }
