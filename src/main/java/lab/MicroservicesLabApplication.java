@@ -10,10 +10,10 @@ import lab.chassis.ServiceMain;
 import lab.system.SiteArchive;
 
 /**
- * One jar, many roles. {@code --role=site} (the default) starts the Spring web site; any other
- * role ({@code users}, {@code posts}, {@code threads}, {@code payments}, {@code monolith})
- * starts a small demo process on the plain JDK, without Spring, so that it is up in well under
- * a second and stays small in memory.
+ * One jar, many roles. {@code --role=site} (the default) starts the Spring web site; any
+ * other role ({@code users}, {@code posts}, {@code threads}, {@code payments},
+ * {@code monolith}) starts a small demo process on the plain JDK, without Spring, so that
+ * it is up in well under a second and stays small in memory.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

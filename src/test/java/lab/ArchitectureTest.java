@@ -9,9 +9,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The picture the layout draws stays true: the business modules know nothing of how they are run,
- * the demo processes never load Spring, the control plane does not reach into the pages, the
- * fleet's parts stack up without a loop, and no two packages depend on each other.
+ * The picture the layout draws stays true: the business modules know nothing of how they
+ * are run, the demo processes never load Spring, the control plane does not reach into
+ * the pages, the fleet's parts stack up without a loop, and no two packages depend on
+ * each other.
  */
 class ArchitectureTest {
 
@@ -42,7 +43,10 @@ class ArchitectureTest {
 			.check(this.classes);
 	}
 
-	/** The demo processes start from their own main class, and nothing they load reaches the site's. */
+	/**
+	 * The demo processes start from their own main class, and nothing they load reaches
+	 * the site's.
+	 */
 	@Test
 	void demoProcessesNeverTouchTheSitesApplicationClass() {
 		noClasses().that()
@@ -64,8 +68,8 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * Security knows addresses, not the pages or the fleet behind them, so either can change freely
-	 * (it may name a language: {@code lab.content.Lang} is everyone's).
+	 * Security knows addresses, not the pages or the fleet behind them, so either can
+	 * change freely (it may name a language: {@code lab.content.Lang} is everyone's).
 	 */
 	@Test
 	void theClassroomKnowsNoPagesAndNoFleet() {
@@ -77,7 +81,10 @@ class ArchitectureTest {
 			.check(this.classes);
 	}
 
-	/** Pages learn who may operate from their model ({@code canOperate}), never from security classes. */
+	/**
+	 * Pages learn who may operate from their model ({@code canOperate}), never from
+	 * security classes.
+	 */
 	@Test
 	void pagesReachTheClassroomOnlyThroughTheirModel() {
 		noClasses().that()
@@ -94,11 +101,15 @@ class ArchitectureTest {
 			.resideInAPackage("lab.content..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..", "lab.classroom..", "lab.walkthrough..", "lab.classes..")
+			.resideInAnyPackage("lab.site..", "lab.fleet..", "lab.chassis..", "lab.classroom..", "lab.walkthrough..",
+					"lab.classes..")
 			.check(this.classes);
 	}
 
-	/** Walkthroughs read the fleet's view and the content pipeline; they know nothing of classes or other pages. */
+	/**
+	 * Walkthroughs read the fleet's view and the content pipeline; they know nothing of
+	 * classes or other pages.
+	 */
 	@Test
 	void walkthroughsKnowNoClassesAndNoOtherPages() {
 		noClasses().that()
@@ -109,7 +120,10 @@ class ArchitectureTest {
 			.check(this.classes);
 	}
 
-	/** A class follows a walkthrough and the fleet's view; it never reaches into pages or processes. */
+	/**
+	 * A class follows a walkthrough and the fleet's view; it never reaches into pages or
+	 * processes.
+	 */
 	@Test
 	void classesStayOnTopOfWalkthroughsAndTheFleetsView() {
 		noClasses().that()
@@ -121,8 +135,9 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * How Threads v3 runs (Python, a script from the jar) is known where processes are launched and
-	 * supervised, nowhere else: the gateway, the live view and the API see only a version and a runtime.
+	 * How Threads v3 runs (Python, a script from the jar) is known where processes are
+	 * launched and supervised, nowhere else: the gateway, the live view and the API see
+	 * only a version and a runtime.
 	 */
 	@Test
 	void onlyTheChassisAndTheSupervisorKnowThatThreadsV3IsPython() {
@@ -145,27 +160,41 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * The fleet's parts stack up: the supervisor knows only the shared words (the rollout strategies
-	 * plug into it through its {@code Rollout} interface, so nothing calls them by name); the gateway picks from
-	 * the supervisor's instances; the load generator sends through the gateway; the live view reads
-	 * them all; the JSON API drives them all. Nothing below reaches up.
+	 * The fleet's parts stack up: the supervisor knows only the shared words (the rollout
+	 * strategies plug into it through its {@code Rollout} interface, so nothing calls
+	 * them by name); the gateway picks from the supervisor's instances; the load
+	 * generator sends through the gateway; the live view reads them all; the JSON API
+	 * drives them all. Nothing below reaches up.
 	 */
 	@Test
 	void theFleetsPartsStackUp() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
-			.layer("words").definedBy("lab.fleet")
-			.layer("supervisor").definedBy("lab.fleet.supervisor..")
-			.layer("rollout").definedBy("lab.fleet.rollout..")
-			.layer("gateway").definedBy("lab.fleet.gateway..")
-			.layer("load").definedBy("lab.fleet.load..")
-			.layer("live").definedBy("lab.fleet.live..")
-			.layer("api").definedBy("lab.fleet.api..")
-			.whereLayer("api").mayNotBeAccessedByAnyLayer()
-			.whereLayer("live").mayOnlyBeAccessedByLayers("api")
-			.whereLayer("load").mayOnlyBeAccessedByLayers("live", "api")
-			.whereLayer("gateway").mayOnlyBeAccessedByLayers("load", "live", "api")
-			.whereLayer("rollout").mayNotBeAccessedByAnyLayer()
-			.whereLayer("supervisor").mayOnlyBeAccessedByLayers("rollout", "gateway", "load", "live", "api")
+			.layer("words")
+			.definedBy("lab.fleet")
+			.layer("supervisor")
+			.definedBy("lab.fleet.supervisor..")
+			.layer("rollout")
+			.definedBy("lab.fleet.rollout..")
+			.layer("gateway")
+			.definedBy("lab.fleet.gateway..")
+			.layer("load")
+			.definedBy("lab.fleet.load..")
+			.layer("live")
+			.definedBy("lab.fleet.live..")
+			.layer("api")
+			.definedBy("lab.fleet.api..")
+			.whereLayer("api")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("live")
+			.mayOnlyBeAccessedByLayers("api")
+			.whereLayer("load")
+			.mayOnlyBeAccessedByLayers("live", "api")
+			.whereLayer("gateway")
+			.mayOnlyBeAccessedByLayers("load", "live", "api")
+			.whereLayer("rollout")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("supervisor")
+			.mayOnlyBeAccessedByLayers("rollout", "gateway", "load", "live", "api")
 			.check(this.classes);
 	}
 

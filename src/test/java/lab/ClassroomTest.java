@@ -9,9 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The whole site in classroom mode, with its real demo fleet, on a random loopback port: only the
- * instructor (password {@link #PASSWORD}) operates the demos. One shared context for every test
- * class with this annotation.
+ * The whole site in classroom mode, with its real demo fleet, on a random loopback port:
+ * only the instructor (password {@link #PASSWORD}) operates the demos. One shared context
+ * for every test class with this annotation.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

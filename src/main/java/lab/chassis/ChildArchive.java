@@ -16,30 +16,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo processes' class-data archive: the classes a demo process loads, parsed and laid out once
- * by the JVM and mapped into every later start, which starts each child faster and lets them share
- * that memory. AppCDS ({@code -XX:SharedArchiveFile}) up to Java 24, the AOT cache
- * ({@code -XX:AOTCache}, JEP 483/514) from Java 25 on.
+ * The demo processes' class-data archive: the classes a demo process loads, parsed and
+ * laid out once by the JVM and mapped into every later start, which starts each child
+ * faster and lets them share that memory. AppCDS ({@code -XX:SharedArchiveFile}) up to
+ * Java 24, the AOT cache ({@code -XX:AOTCache}, JEP 483/514) from Java 25 on.
  * <p>
- * An archive is only valid for the JVM, its flags and the class path it was made with, so its file
- * name is a hash of all three (the jars by content): a rebuilt jar, another JDK or other flags find
- * no archive rather than a wrong one. The first launch that finds none starts one training run in
- * the background ({@link ArchiveTraining}) and goes on without; later launches use it. The JVM
- * checks the class path again when it maps the archive and, with the default {@code -Xshare:auto},
- * ignores one that does not fit. Class folders (running from {@code target/classes}) get no archive:
- * the JVM archives classes from jars only.
+ * An archive is only valid for the JVM, its flags and the class path it was made with, so
+ * its file name is a hash of all three (the jars by content): a rebuilt jar, another JDK
+ * or other flags find no archive rather than a wrong one. The first launch that finds
+ * none starts one training run in the background ({@link ArchiveTraining}) and goes on
+ * without; later launches use it. The JVM checks the class path again when it maps the
+ * archive and, with the default {@code -Xshare:auto}, ignores one that does not fit.
+ * Class folders (running from {@code target/classes}) get no archive: the JVM archives
+ * classes from jars only.
  */
 public final class ChildArchive {
 
-	/** Java 25 and later have the one-step AOT cache; earlier ones use a dynamic AppCDS archive. */
+	/**
+	 * Java 25 and later have the one-step AOT cache; earlier ones use a dynamic AppCDS
+	 * archive.
+	 */
 	static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
 
 	private static final long TRAINING_TIMEOUT_SECONDS = 120;
 
-	/** {@code -Dlab.archive=off} starts every child without an archive (to compare, as bench/ does). */
+	/**
+	 * {@code -Dlab.archive=off} starts every child without an archive (to compare, as
+	 * bench/ does).
+	 */
 	static final String SWITCH = "lab.archive";
 
-	/** The archives trained (or being trained) by this JVM: one training per archive, even a failed one. */
+	/**
+	 * The archives trained (or being trained) by this JVM: one training per archive, even
+	 * a failed one.
+	 */
 	private static final Map<Path, Boolean> TRAINING = new ConcurrentHashMap<>();
 
 	/** Hashing the jars costs a few milliseconds: once per class path and flags. */
@@ -54,15 +64,17 @@ public final class ChildArchive {
 	}
 
 	/**
-	 * The flags that use the archive for this class path and these JVM flags, when it exists; empty
-	 * otherwise (and then a training run is started, once, to make it).
+	 * The flags that use the archive for this class path and these JVM flags, when it
+	 * exists; empty otherwise (and then a training run is started, once, to make it).
 	 */
 	static List<String> flags(String classPath, List<String> jvmFlags, Path folder) {
 		if ("off".equals(System.getProperty(SWITCH))) {
 			return List.of();
 		}
-		Path archive = LOCATIONS.computeIfAbsent(folder + "\0" + classPath + "\0" + jvmFlags,
-			k -> java.util.Optional.ofNullable(archiveFor(classPath, jvmFlags, folder))).orElse(null);
+		Path archive = LOCATIONS
+			.computeIfAbsent(folder + "\0" + classPath + "\0" + jvmFlags,
+					k -> java.util.Optional.ofNullable(archiveFor(classPath, jvmFlags, folder)))
+			.orElse(null);
 		if (archive == null) {
 			return List.of();
 		}
@@ -78,20 +90,26 @@ public final class ChildArchive {
 	}
 
 	/**
-	 * Makes the archive that children of the application in {@code applicationJar} (the Spring Boot
-	 * jar or its extracted form) will use, now rather than on their first launch; true when it exists.
+	 * Makes the archive that children of the application in {@code applicationJar} (the
+	 * Spring Boot jar or its extracted form) will use, now rather than on their first
+	 * launch; true when it exists.
 	 */
 	public static boolean prepare(Path applicationJar) {
 		try {
 			String classPath = UnpackedApp.classPath(applicationJar, UnpackedApp.defaultCacheRoot());
 			Path archive = archiveFor(classPath, LaunchCommand.JVM_FLAGS, defaultFolder());
-			return archive != null && (Files.isRegularFile(archive) || train(classPath, LaunchCommand.JVM_FLAGS, archive));
-		} catch (IOException e) {
+			return archive != null
+					&& (Files.isRegularFile(archive) || train(classPath, LaunchCommand.JVM_FLAGS, archive));
+		}
+		catch (IOException e) {
 			return false;
 		}
 	}
 
-	/** Where the archive for this class path and these flags lives; null when it cannot have one. */
+	/**
+	 * Where the archive for this class path and these flags lives; null when it cannot
+	 * have one.
+	 */
 	static Path archiveFor(String classPath, List<String> jvmFlags, Path folder) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -113,7 +131,8 @@ public final class ChildArchive {
 			}
 			String key = HexFormat.of().formatHex(digest.digest(), 0, 16);
 			return folder.resolve(key + (AOT_CACHE ? ".aot" : ".jsa"));
-		} catch (IOException | NoSuchAlgorithmException e) {
+		}
+		catch (IOException | NoSuchAlgorithmException e) {
 			return null;
 		}
 	}
@@ -123,8 +142,9 @@ public final class ChildArchive {
 	}
 
 	/**
-	 * Runs the training process and moves its archive into place under the final name; a failed
-	 * training leaves nothing behind, so the children simply start without an archive.
+	 * Runs the training process and moves its archive into place under the final name; a
+	 * failed training leaves nothing behind, so the children simply start without an
+	 * archive.
 	 */
 	static boolean train(String classPath, List<String> jvmFlags, Path archive) {
 		Path work = null;
@@ -137,10 +157,9 @@ public final class ChildArchive {
 			command.addAll(jvmFlags);
 			command.add((AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + output);
 			command.addAll(List.of("-cp", classPath, LaunchCommand.MAIN_CLASS, "--role=monolith", "--port=0",
-				"--log=none", "--instance=training", "--data-dir=" + work.resolve("data"),
-				"--parent-pid=" + ProcessHandle.current().pid(), ArchiveTraining.FLAG));
-			Process process = new ProcessBuilder(command)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					"--log=none", "--instance=training", "--data-dir=" + work.resolve("data"),
+					"--parent-pid=" + ProcessHandle.current().pid(), ArchiveTraining.FLAG));
+			Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.redirectError(work.resolve("training.log").toFile())
 				.start();
 			boolean ended = process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -153,12 +172,15 @@ public final class ChildArchive {
 			}
 			Files.move(output, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			return true;
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			return false;
-		} catch (InterruptedException e) {
+		}
+		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return false;
-		} finally {
+		}
+		finally {
 			UnpackedApp.deleteQuietly(work);
 		}
 	}

@@ -8,33 +8,27 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
- * The arguments of a demo process, all {@code --name=value}: {@code role}, {@code port} (0 = any
- * free port), {@code data-dir} (instances of a service on the same dir share its database),
- * {@code version} (v1|v2), {@code instance}, {@code peer.<module>}, {@code parent-pid},
- * {@code timeout-ms} (the initial timeout of peer calls, 1..60000, default 1000), {@code fallbacks}
- * (true|false, default true: reads degrade when a peer fails), {@code log} (requests|none),
- * {@code watch-stdin} (true|false; on by default when a parent pid is given). Timeout and fallbacks
- * can be changed later with {@code POST /settings}.
+ * The arguments of a demo process, all {@code --name=value}: {@code role}, {@code port}
+ * (0 = any free port), {@code data-dir} (instances of a service on the same dir share its
+ * database), {@code version} (v1|v2), {@code instance}, {@code peer.<module>},
+ * {@code parent-pid}, {@code timeout-ms} (the initial timeout of peer calls, 1..60000,
+ * default 1000), {@code fallbacks} (true|false, default true: reads degrade when a peer
+ * fails), {@code log} (requests|none), {@code watch-stdin} (true|false; on by default
+ * when a parent pid is given). Timeout and fallbacks can be changed later with
+ * {@code POST /settings}.
  */
-public record LaunchArgs(
-	Role role,
-	int port,
-	Path dataDir,
-	String version,
-	String instance,
-	Map<String, String> peers,
-	OptionalLong parentPid,
-	Duration timeout,
-	boolean fallbacks,
-	boolean logRequests,
-	boolean watchStdin) {
+public record LaunchArgs(Role role, int port, Path dataDir, String version, String instance, Map<String, String> peers,
+		OptionalLong parentPid, Duration timeout, boolean fallbacks, boolean logRequests, boolean watchStdin) {
 
 	public static final int DEFAULT_TIMEOUT_MS = 1000;
+
 	/**
-	 * The environment variable with the password of the service's database. A secret, so never an
-	 * argument: other users of the machine can read every process's command line.
+	 * The environment variable with the password of the service's database. A secret, so
+	 * never an argument: other users of the machine can read every process's command
+	 * line.
 	 */
 	public static final String DATABASE_PASSWORD_VARIABLE = "LAB_DB_PASSWORD";
+
 	private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
 	public static LaunchArgs parse(String... args) {
@@ -48,7 +42,8 @@ public record LaunchArgs(
 			String value = arg.substring(arg.indexOf('=') + 1);
 			if (name.startsWith("peer.")) {
 				peers.put(name.substring("peer.".length()), value);
-			} else {
+			}
+			else {
 				named.put(name, value);
 			}
 		}
@@ -62,27 +57,27 @@ public record LaunchArgs(
 		if (!version.equals("v1") && !version.equals("v2")) {
 			throw new IllegalArgumentException("version must be v1 or v2, got '" + version + "'");
 		}
-		Path dataDir = named.containsKey("data-dir")
-			? Path.of(named.get("data-dir"))
-			: Path.of(System.getProperty("java.io.tmpdir"), "microservices-lab", instance);
+		Path dataDir = named.containsKey("data-dir") ? Path.of(named.get("data-dir"))
+				: Path.of(System.getProperty("java.io.tmpdir"), "microservices-lab", instance);
 		for (String needed : role.peers()) {
 			String url = peers.get(needed);
 			if (url == null || !url.startsWith("http://")) {
-				throw new IllegalArgumentException("role " + role.id() + " needs --peer." + needed + "=http://host:port");
+				throw new IllegalArgumentException(
+						"role " + role.id() + " needs --peer." + needed + "=http://host:port");
 			}
 		}
 		OptionalLong parentPid = named.containsKey("parent-pid")
-			? OptionalLong.of(number(named, "parent-pid", 0, 1, Long.MAX_VALUE))
-			: OptionalLong.empty();
+				? OptionalLong.of(number(named, "parent-pid", 0, 1, Long.MAX_VALUE)) : OptionalLong.empty();
 		Duration timeout = Duration.ofMillis(number(named, "timeout-ms", DEFAULT_TIMEOUT_MS, 1, 60_000));
 		boolean fallbacks = bool(named, "fallbacks", true);
 		String log = named.getOrDefault("log", "requests");
 		if (!log.equals("requests") && !log.equals("none")) {
 			throw new IllegalArgumentException("log must be requests or none, got '" + log + "'");
 		}
-		boolean watchStdin = Boolean.parseBoolean(named.getOrDefault("watch-stdin", String.valueOf(parentPid.isPresent())));
+		boolean watchStdin = Boolean
+			.parseBoolean(named.getOrDefault("watch-stdin", String.valueOf(parentPid.isPresent())));
 		return new LaunchArgs(role, port, dataDir, version, instance, Map.copyOf(peers), parentPid, timeout, fallbacks,
-			log.equals("requests"), watchStdin);
+				log.equals("requests"), watchStdin);
 	}
 
 	private static boolean bool(Map<String, String> named, String name, boolean fallback) {
@@ -107,7 +102,8 @@ public record LaunchArgs(
 				throw new IllegalArgumentException(name + " must be " + min + " to " + max + ", got " + value);
 			}
 			return value;
-		} catch (NumberFormatException e) {
+		}
+		catch (NumberFormatException e) {
 			throw new IllegalArgumentException(name + " must be a whole number, got '" + text + "'");
 		}
 	}

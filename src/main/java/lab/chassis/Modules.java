@@ -25,10 +25,11 @@ import lab.chassis.remote.Resilience;
 import lab.monolith.Monolith;
 
 /**
- * The modules a process serves (null for those it does not), wired for its role: a service gets
- * its own module over its service's database plus HTTP clients for its peers, whose timeout and
- * fallbacks follow the process's {@link Resilience} settings; the monolith gets all four
- * in-process (no peer calls, so the settings do not matter there).
+ * The modules a process serves (null for those it does not), wired for its role: a
+ * service gets its own module over its service's database plus HTTP clients for its
+ * peers, whose timeout and fallbacks follow the process's {@link Resilience} settings;
+ * the monolith gets all four in-process (no peer calls, so the settings do not matter
+ * there).
  */
 record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi payments, ReplyArchive replyArchive) {
 
@@ -37,11 +38,12 @@ record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi p
 			case USERS:
 				return new Modules(LocalUsers.open(db), null, null, null, null);
 			case POSTS:
-				return new Modules(null, LocalPosts.open(db, remoteUsers(args, resilience), resilience), null, null, null);
+				return new Modules(null, LocalPosts.open(db, remoteUsers(args, resilience), resilience), null, null,
+						null);
 			case THREADS:
 				PostsApi posts = new HttpPostsApi(peer(args, "posts", resilience));
-				return new Modules(null, null,
-					LocalThreads.open(db, posts, remoteUsers(args, resilience), resilience), null, ReplyArchive.open(db));
+				return new Modules(null, null, LocalThreads.open(db, posts, remoteUsers(args, resilience), resilience),
+						null, ReplyArchive.open(db));
 			case PAYMENTS:
 				return new Modules(null, null, null, LocalPayments.open(db, remoteUsers(args, resilience)), null);
 			case MONOLITH:

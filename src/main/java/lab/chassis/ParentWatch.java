@@ -6,14 +6,18 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * Makes sure a demo process never outlives the site that started it, even when the site is killed
- * with SIGKILL and cannot clean up: it polls the parent's pid every 100 ms, and it treats end of
- * standard input as the parent being gone (the supervisor keeps the pipe open; the kernel closes
- * it when the parent dies). Closing the pipe on purpose is thus also a way to stop a child.
+ * Makes sure a demo process never outlives the site that started it, even when the site
+ * is killed with SIGKILL and cannot clean up: it polls the parent's pid every 100 ms, and
+ * it treats end of standard input as the parent being gone (the supervisor keeps the pipe
+ * open; the kernel closes it when the parent dies). Closing the pipe on purpose is thus
+ * also a way to stop a child.
  */
 final class ParentWatch {
 
-	/** Short enough that a child is gone within half a second of its parent, with the exit itself. */
+	/**
+	 * Short enough that a child is gone within half a second of its parent, with the exit
+	 * itself.
+	 */
 	static final long POLL_MILLIS = 100;
 
 	private ParentWatch() {
@@ -23,7 +27,8 @@ final class ParentWatch {
 		if (parentPid.isPresent()) {
 			long pid = parentPid.getAsLong();
 			daemon("parent-watch", () -> {
-				// ProcessHandle checks the start time too, so a reused pid does not look alive
+				// ProcessHandle checks the start time too, so a reused pid does not look
+				// alive
 				var parent = ProcessHandle.of(pid);
 				if (parent.isEmpty()) {
 					onParentGone.accept("parent " + pid + " is not running");
@@ -32,7 +37,8 @@ final class ParentWatch {
 				while (parent.get().isAlive()) {
 					try {
 						Thread.sleep(POLL_MILLIS);
-					} catch (InterruptedException e) {
+					}
+					catch (InterruptedException e) {
 						return;
 					}
 				}
@@ -46,7 +52,8 @@ final class ParentWatch {
 					while (in.read(buffer) >= 0) {
 						// input is ignored; only its end matters
 					}
-				} catch (IOException e) {
+				}
+				catch (IOException e) {
 					// a broken pipe means the same as the end of it
 				}
 				onParentGone.accept("standard input closed");

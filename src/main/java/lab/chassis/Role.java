@@ -7,13 +7,13 @@ import java.util.stream.Collectors;
 
 /** What a demo process runs: one module as a service, or all of them as the monolith. */
 public enum Role {
-	USERS(List.of("users"), List.of()),
-	POSTS(List.of("posts"), List.of("users")),
-	THREADS(List.of("threads"), List.of("posts", "users")),
-	PAYMENTS(List.of("payments"), List.of("users")),
+
+	USERS(List.of("users"), List.of()), POSTS(List.of("posts"), List.of("users")),
+	THREADS(List.of("threads"), List.of("posts", "users")), PAYMENTS(List.of("payments"), List.of("users")),
 	MONOLITH(List.of("users", "posts", "threads", "payments"), List.of());
 
 	private final List<String> modules;
+
 	private final List<String> peers;
 
 	Role(List<String> modules, List<String> peers) {
@@ -26,7 +26,9 @@ public enum Role {
 		return modules;
 	}
 
-	/** The modules this process needs from other processes ({@code --peer.<module>=URL}). */
+	/**
+	 * The modules this process needs from other processes ({@code --peer.<module>=URL}).
+	 */
 	public List<String> peers() {
 		return peers;
 	}
@@ -42,7 +44,7 @@ public enum Role {
 			}
 		}
 		throw new IllegalArgumentException("unknown role '" + text + "', expected one of "
-			+ Arrays.stream(values()).map(Role::id).collect(Collectors.joining(", ")));
+				+ Arrays.stream(values()).map(Role::id).collect(Collectors.joining(", ")));
 	}
 
 }

@@ -23,8 +23,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import lab.walkthrough.WalkthroughStore;
 
 /**
- * {@code /api/classes}: start a class for a walkthrough, read its state, move it, end it, and its
- * QR code. Refusals are problem details in the caller's language.
+ * {@code /api/classes}: start a class for a walkthrough, read its state, move it, end it,
+ * and its QR code. Refusals are problem details in the caller's language.
  */
 @RestController
 @RequestMapping("/api/classes")
@@ -77,7 +77,8 @@ class ClassApi {
 	@GetMapping(path = "/{code}/qr", produces = "image/svg+xml")
 	ResponseEntity<String> qr(@PathVariable String code, HttpServletRequest request, Locale locale) {
 		ClassState state = this.hub.state(code);
-		String url = ServletUriComponentsBuilder.fromContextPath(request).replacePath(JOIN_PATH + state.code())
+		String url = ServletUriComponentsBuilder.fromContextPath(request)
+			.replacePath(JOIN_PATH + state.code())
 			.replaceQuery(null)
 			.toUriString();
 		String label = this.messages.getMessage("class.qr.label", new Object[] { url }, locale);
@@ -93,9 +94,10 @@ class ClassApi {
 		body.put("walkthrough", state.walkthrough());
 		body.put("step", state.step());
 		body.put("steps", state.steps());
-		body.put("title", this.walkthroughs.find(ClassHub.lang(locale), state.walkthrough())
-			.map(w -> w.step(state.step()).title())
-			.orElse(""));
+		body.put("title",
+				this.walkthroughs.find(ClassHub.lang(locale), state.walkthrough())
+					.map(w -> w.step(state.step()).title())
+					.orElse(""));
 		body.put("ended", state.ended());
 		body.put("join", JOIN_PATH + state.code());
 		body.put("qr", "/api/classes/" + state.code() + "/qr");

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refusals of the class API and streams as RFC 9457 problem details in the caller's language, sent
- * as {@code application/problem+json} whatever the request accepted (an EventSource asks for
- * {@code text/event-stream}).
+ * Refusals of the class API and streams as RFC 9457 problem details in the caller's
+ * language, sent as {@code application/problem+json} whatever the request accepted (an
+ * EventSource asks for {@code text/event-stream}).
  */
 @RestControllerAdvice(assignableTypes = { ClassApi.class, ClassStreams.class })
 class ClassApiAdvice {
@@ -37,9 +37,7 @@ class ClassApiAdvice {
 				this.messages.getMessage(problem.code(), problem.args(), problem.code(), locale));
 		body.setTitle(problem.status().getReasonPhrase());
 		body.setProperty("code", problem.code());
-		return ResponseEntity.status(problem.status())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(json(body));
+		return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(json(body));
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -34,11 +34,12 @@ import lab.walkthrough.Walkthrough;
 import lab.walkthrough.WalkthroughStore;
 
 /**
- * The live classes and every open stream. One thread, {@code class-hub}, owns all of it: the
- * classes, their steps and the followers; HTTP requests hand it work and wait for the answer. A step
- * change is written to every follower at once; the fleet's state goes out on every change (within
- * a few tens of milliseconds) and otherwise once a second, serialized once per language and channel
- * and shared by all followers of that channel. Writes never block (see {@link Follower}).
+ * The live classes and every open stream. One thread, {@code class-hub}, owns all of it:
+ * the classes, their steps and the followers; HTTP requests hand it work and wait for the
+ * answer. A step change is written to every follower at once; the fleet's state goes out
+ * on every change (within a few tens of milliseconds) and otherwise once a second,
+ * serialized once per language and channel and shared by all followers of that channel.
+ * Writes never block (see {@link Follower}).
  */
 @Component
 class ClassHub {
@@ -69,7 +70,10 @@ class ClassHub {
 
 	private final Map<String, LiveClass> classes = new LinkedHashMap<>();
 
-	/** Codes of classes that ended, so a late visitor learns it ended rather than that it never was. */
+	/**
+	 * Codes of classes that ended, so a late visitor learns it ended rather than that it
+	 * never was.
+	 */
 	private final Set<String> ended = new LinkedHashSet<>();
 
 	private final Map<String, List<Follower>> channels = new HashMap<>();
@@ -97,14 +101,16 @@ class ClassHub {
 		this.owner.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
 	}
 
-	// ---------------------------------------------------------------- classes (called from requests)
+	// ---------------------------------------------------------------- classes (called
+	// from requests)
 
 	ClassState start(String walkthrough) {
 		if (walkthrough == null || walkthrough.isBlank()) {
 			throw new ClassProblem(HttpStatus.BAD_REQUEST, "class.error.noWalkthrough");
 		}
 		Walkthrough w = this.walkthroughs.find(Lang.EN, walkthrough)
-			.orElseThrow(() -> new ClassProblem(HttpStatus.NOT_FOUND, "class.error.walkthrough", String.valueOf(walkthrough)));
+			.orElseThrow(() -> new ClassProblem(HttpStatus.NOT_FOUND, "class.error.walkthrough",
+					String.valueOf(walkthrough)));
 		return call(() -> {
 			expireIdle();
 			if (this.classes.size() >= this.properties.maxClasses()) {
@@ -162,7 +168,9 @@ class ClassHub {
 
 	// ---------------------------------------------------------------- streams
 
-	/** Checks that a class can be followed, before the response is committed to a stream. */
+	/**
+	 * Checks that a class can be followed, before the response is committed to a stream.
+	 */
 	void checkFollowable(String code) {
 		state(code);
 	}
@@ -178,15 +186,15 @@ class ClassHub {
 	}
 
 	/**
-	 * Adds an open stream: the retry delay, then the current step unless {@code lastEventId} says the
-	 * browser has it already, then the fleet's state. Runs on the owner thread, so no step change can
-	 * slip in between.
+	 * Adds an open stream: the retry delay, then the current step unless
+	 * {@code lastEventId} says the browser has it already, then the fleet's state. Runs
+	 * on the owner thread, so no step change can slip in between.
 	 */
 	void follow(Follower follower, long lastEventId) {
 		this.owner.execute(() -> {
 			String channel = follower.channel();
-			LiveClass c = channel.startsWith(CLASS_CHANNEL) ? this.classes.get(channel.substring(CLASS_CHANNEL.length()))
-					: null;
+			LiveClass c = channel.startsWith(CLASS_CHANNEL)
+					? this.classes.get(channel.substring(CLASS_CHANNEL.length())) : null;
 			if (channel.startsWith(CLASS_CHANNEL) && c == null) {
 				follower.offer(endEvent(0));
 				follower.close();
@@ -215,7 +223,8 @@ class ClassHub {
 		});
 	}
 
-	// ---------------------------------------------------------------- on the owner thread
+	// ---------------------------------------------------------------- on the owner
+	// thread
 
 	private LiveClass live(String code) {
 		String canonical = JoinCodes.normalize(code)
@@ -301,7 +310,8 @@ class ClassHub {
 		data.put("walkthrough", c.walkthrough);
 		data.put("step", c.step);
 		data.put("steps", c.steps);
-		data.put("title", this.walkthroughs.find(lang(locale), c.walkthrough).map(w -> w.step(c.step).title()).orElse(""));
+		data.put("title",
+				this.walkthroughs.find(lang(locale), c.walkthrough).map(w -> w.step(c.step).title()).orElse(""));
 		data.put("ended", false);
 		return event(c.version, "step", bytes(data));
 	}
@@ -310,7 +320,10 @@ class ClassHub {
 		return event(-1, "end", bytes(Map.of("step", step, "ended", true)));
 	}
 
-	/** {@code {"step": n, "checks": {...}, "fleet": {...}}}: the view's JSON is spliced in, not serialized again. */
+	/**
+	 * {@code {"step": n, "checks": {...}, "fleet": {...}}}: the view's JSON is spliced
+	 * in, not serialized again.
+	 */
 	private byte[] fleetEvent(String channel, LiveClass c, byte[] viewJson, FleetView view) {
 		String slug = (c != null) ? c.walkthrough : channel.substring(channel.indexOf(':') + 1);
 		Map<String, Boolean> checks = new LinkedHashMap<>();

@@ -2,7 +2,10 @@ package lab.classes;
 
 import org.springframework.http.HttpStatus;
 
-/** A refused request about a class; {@code code} is a message key, answered in the caller's language. */
+/**
+ * A refused request about a class; {@code code} is a message key, answered in the
+ * caller's language.
+ */
 final class ClassProblem extends RuntimeException {
 
 	private final HttpStatus status;

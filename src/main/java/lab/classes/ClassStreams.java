@@ -18,11 +18,12 @@ import lab.content.Lang;
 import lab.walkthrough.WalkthroughStore;
 
 /**
- * The live streams, one per browser tab: {@code GET /api/classes/{code}/stream} for a class's
- * followers (event {@code step} with the shared step, event {@code fleet} with the fleet's state and
- * the walkthrough's checks, event {@code end}), and {@code GET /api/walkthroughs/{slug}/stream} for
- * a reader alone or a presenter without a class (events {@code fleet} only). A request that cannot
- * be followed is refused before the stream starts, as a problem detail.
+ * The live streams, one per browser tab: {@code GET /api/classes/{code}/stream} for a
+ * class's followers (event {@code step} with the shared step, event {@code fleet} with
+ * the fleet's state and the walkthrough's checks, event {@code end}), and {@code GET
+ * /api/walkthroughs/{slug}/stream} for a reader alone or a presenter without a class
+ * (events {@code fleet} only). A request that cannot be followed is refused before the
+ * stream starts, as a problem detail.
  */
 @RestController
 class ClassStreams {
@@ -48,8 +49,8 @@ class ClassStreams {
 	}
 
 	@GetMapping("/api/walkthroughs/{slug}/stream")
-	void walkthrough(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response,
-			Locale locale) throws IOException {
+	void walkthrough(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Locale locale)
+			throws IOException {
 		this.walkthroughs.find(Lang.EN, slug)
 			.orElseThrow(() -> new ClassProblem(HttpStatus.NOT_FOUND, "class.error.walkthrough", slug));
 		this.hub.checkRoom();
@@ -66,7 +67,8 @@ class ClassStreams {
 		AsyncContext async = request.startAsync(request, response);
 		async.setTimeout(0);
 		ServletOutputStream out = response.getOutputStream();
-		Follower follower = new Follower(async, out, this.properties.queueEvents(), locale, channel, this.hub::unfollow);
+		Follower follower = new Follower(async, out, this.properties.queueEvents(), locale, channel,
+				this.hub::unfollow);
 		async.addListener(follower);
 		out.setWriteListener(follower);
 		this.hub.follow(follower, lastEventId);

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param idleTimeout a class nobody has moved for this long ends by itself
  * @param heartbeat how often an idle stream gets a comment line, so proxies keep it open
- * @param queueEvents events waiting for one slow client before it is dropped (it reconnects)
+ * @param queueEvents events waiting for one slow client before it is dropped (it
+ * reconnects)
  * @param maxClasses classes open at once
  * @param maxFollowers streams open at once, over all classes and walkthroughs
  * @param fleetInterval how often the fleet's figures are pushed when nothing else changed
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record ClassesProperties(@DefaultValue("2h") @NotNull Duration idleTimeout,
 		@DefaultValue("15s") @NotNull Duration heartbeat, @DefaultValue("32") @Min(4) @Max(1024) int queueEvents,
-		@DefaultValue("50") @Min(1) @Max(1000) int maxClasses, @DefaultValue("2000") @Min(1) @Max(20000) int maxFollowers,
+		@DefaultValue("50") @Min(1) @Max(1000) int maxClasses,
+		@DefaultValue("2000") @Min(1) @Max(20000) int maxFollowers,
 		@DefaultValue("1s") @NotNull Duration fleetInterval) {
 }

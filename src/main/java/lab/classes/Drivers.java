@@ -9,12 +9,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may move a class: exactly its driver. In classroom mode that is the signed-in instructor
- * (Spring Security's {@code ROLE_INSTRUCTOR}; the security rules let nobody else post here at all).
- * Outside classroom mode it is whoever holds the class's driver token, given once, when the class
- * starts: the presenter's browser tab keeps it for the page's own calls, a script keeps it too, and
- * both send it in {@code X-Class-Token}. A header rather than a cookie: nothing for another site to
- * borrow, and no session for anyone who only reads.
+ * Who may move a class: exactly its driver. In classroom mode that is the signed-in
+ * instructor (Spring Security's {@code ROLE_INSTRUCTOR}; the security rules let nobody
+ * else post here at all). Outside classroom mode it is whoever holds the class's driver
+ * token, given once, when the class starts: the presenter's browser tab keeps it for the
+ * page's own calls, a script keeps it too, and both send it in {@code X-Class-Token}. A
+ * header rather than a cookie: nothing for another site to borrow, and no session for
+ * anyone who only reads.
  */
 @Component
 class Drivers {

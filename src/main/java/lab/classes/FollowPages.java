@@ -15,9 +15,9 @@ import lab.walkthrough.Walkthrough;
 import lab.walkthrough.WalkthroughStore;
 
 /**
- * The student's side: {@code /join/{code}} (the address in the QR code) leads to the class in the
- * browser's language; {@code /{lang}/classes/{code}} shows the class's current step and follows the
- * presenter from then on.
+ * The student's side: {@code /join/{code}} (the address in the QR code) leads to the
+ * class in the browser's language; {@code /{lang}/classes/{code}} shows the class's
+ * current step and follows the presenter from then on.
  */
 @Controller
 class FollowPages {
@@ -35,7 +35,8 @@ class FollowPages {
 
 	@GetMapping(ClassApi.JOIN_PATH + "{code}")
 	String join(@PathVariable String code, HttpServletRequest request) {
-		String canonical = JoinCodes.normalize(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String canonical = JoinCodes.normalize(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return "redirect:/" + PathLocaleResolver.fromHeader(request).code() + "/classes/" + canonical;
 	}
 

@@ -12,10 +12,10 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 
 /**
- * One open event stream, written with the servlet's non-blocking output: an event is queued (a
- * bounded queue) and written only while the socket takes it, so a slow or stalled client never
- * holds up the thread that serves everyone else. A client whose queue overflows is dropped; its
- * browser reconnects and gets the current state at once.
+ * One open event stream, written with the servlet's non-blocking output: an event is
+ * queued (a bounded queue) and written only while the socket takes it, so a slow or
+ * stalled client never holds up the thread that serves everyone else. A client whose
+ * queue overflows is dropped; its browser reconnects and gets the current state at once.
  */
 final class Follower implements WriteListener, AsyncListener {
 
@@ -58,7 +58,10 @@ final class Follower implements WriteListener, AsyncListener {
 		return this.closed;
 	}
 
-	/** Queues one event and writes what the socket takes now; false when the client was dropped. */
+	/**
+	 * Queues one event and writes what the socket takes now; false when the client was
+	 * dropped.
+	 */
 	boolean offer(byte[] event) {
 		if (this.closed) {
 			return false;
@@ -133,7 +136,10 @@ final class Follower implements WriteListener, AsyncListener {
 		close();
 	}
 
-	/** The client went away: end the exchange here, or the container would dispatch it to the error page. */
+	/**
+	 * The client went away: end the exchange here, or the container would dispatch it to
+	 * the error page.
+	 */
 	@Override
 	public void onError(AsyncEvent event) {
 		close();

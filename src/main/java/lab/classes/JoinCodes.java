@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Join codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B,
- * no U/V pair), easy to read off a projector and to type on a phone. Lower case is accepted.
+ * Join codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z,
+ * 5/S, 8/B, no U/V pair), easy to read off a projector and to type on a phone. Lower case
+ * is accepted.
  */
 final class JoinCodes {
 

@@ -1,7 +1,8 @@
 package lab.classes;
 
 /**
- * A class in progress. Mutable, and touched only on the {@link ClassHub}'s thread, which owns it.
+ * A class in progress. Mutable, and touched only on the {@link ClassHub}'s thread, which
+ * owns it.
  */
 final class LiveClass {
 
@@ -11,7 +12,10 @@ final class LiveClass {
 
 	final int steps;
 
-	/** The secret that lets the tab or script that started the class move it (outside classroom mode). */
+	/**
+	 * The secret that lets the tab or script that started the class move it (outside
+	 * classroom mode).
+	 */
 	final String driverToken;
 
 	final long startedAt;

@@ -10,8 +10,9 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * A QR code as SVG, drawn on the server with ZXing: one path of dark squares, sharp at any size on
- * a projector, with no script and no style attribute (the site's Content-Security-Policy forbids them).
+ * A QR code as SVG, drawn on the server with ZXing: one path of dark squares, sharp at
+ * any size on a projector, with no script and no style attribute (the site's
+ * Content-Security-Policy forbids them).
  */
 final class QrCodes {
 

@@ -13,9 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import lab.system.Refusal;
 
 /**
- * Request bodies are small here (a form, a post of 280 characters): a body longer than the cap is
- * refused with 413 before anything reads it, and a body of unknown length (chunked) with 411, so
- * no client can make the site buffer megabytes. Tomcat's form-size cap says the same for forms.
+ * Request bodies are small here (a form, a post of 280 characters): a body longer than
+ * the cap is refused with 413 before anything reads it, and a body of unknown length
+ * (chunked) with 411, so no client can make the site buffer megabytes. Tomcat's form-size
+ * cap says the same for forms.
  */
 final class BodyLimitFilter extends OncePerRequestFilter {
 

@@ -15,9 +15,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the site listens, says how to reach it and, in classroom mode, how the instructor signs in:
- * the address(es) to give students and, when none was configured, the generated password (printed
- * this once, never kept in clear).
+ * Once the site listens, says how to reach it and, in classroom mode, how the instructor
+ * signs in: the address(es) to give students and, when none was configured, the generated
+ * password (printed this once, never kept in clear).
  */
 @Component
 class ClassroomBanner implements ApplicationListener<WebServerInitializedEvent> {
@@ -41,7 +41,8 @@ class ClassroomBanner implements ApplicationListener<WebServerInitializedEvent> 
 		int port = event.getWebServer().getPort();
 		if (!this.mode.on()) {
 			this.account.takeGenerated();
-			log.info("Microservices Lab on http://localhost:{}/ (classroom mode off: everyone here may operate the demos)",
+			log.info(
+					"Microservices Lab on http://localhost:{}/ (classroom mode off: everyone here may operate the demos)",
 					port);
 			return;
 		}
@@ -51,17 +52,24 @@ class ClassroomBanner implements ApplicationListener<WebServerInitializedEvent> 
 		text.append(String.join("  ", urls)).append('\n');
 		String generated = this.account.takeGenerated();
 		if (generated != null) {
-			text.append("  Instructor sign-in: ").append(urls.get(0)).append("en/login  user instructor  password ")
+			text.append("  Instructor sign-in: ")
+				.append(urls.get(0))
+				.append("en/login  user instructor  password ")
 				.append(generated)
 				.append("\n  (generated for this run and shown only now; set LAB_CLASSROOM_PASSWORD to choose one)\n");
 		}
 		else {
-			text.append("  Instructor sign-in: ").append(urls.get(0)).append("en/login  user instructor, the configured password\n");
+			text.append("  Instructor sign-in: ")
+				.append(urls.get(0))
+				.append("en/login  user instructor, the configured password\n");
 		}
 		log.warn(text.toString());
 	}
 
-	/** The addresses students can type: every non-loopback IPv4 address of the machine, else localhost. */
+	/**
+	 * The addresses students can type: every non-loopback IPv4 address of the machine,
+	 * else localhost.
+	 */
 	static List<String> urls(int port, boolean beyondLoopback) {
 		List<String> out = new ArrayList<>();
 		if (beyondLoopback) {

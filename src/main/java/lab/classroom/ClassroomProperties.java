@@ -13,9 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code LAB_CLASSROOM_PASSWORD}).
  *
  * @param enabled true or false; unset means "on when the site listens beyond loopback"
- * @param password the instructor's password; unset means one is generated and printed once at
- * start-up. Only its hash is kept.
- * @param loginFailuresPerMinute wrong passwords a client may try per minute before it must wait
+ * @param password the instructor's password; unset means one is generated and printed
+ * once at start-up. Only its hash is kept.
+ * @param loginFailuresPerMinute wrong passwords a client may try per minute before it
+ * must wait
  */
 @ConfigurationProperties("lab.classroom")
 @Validated

@@ -21,10 +21,11 @@ import org.springframework.security.web.util.matcher.RequestMatchers;
 import lab.system.PathLocaleResolver;
 
 /**
- * The site's one security filter chain. Always: the host allow-list (firewall), no other site
- * (Origin / Sec-Fetch-Site), the CSRF token for requests that carry a session, body and storefront
- * budgets, the load balancer for local peers only. In classroom mode also: the demo's controls
- * need the instructor, who signs in on {@code /{lang}/login} (form, session) or with HTTP Basic.
+ * The site's one security filter chain. Always: the host allow-list (firewall), no other
+ * site (Origin / Sec-Fetch-Site), the CSRF token for requests that carry a session, body
+ * and storefront budgets, the load balancer for local peers only. In classroom mode also:
+ * the demo's controls need the instructor, who signs in on {@code /{lang}/login} (form,
+ * session) or with HTTP Basic.
  */
 @Configuration(proxyBeanMethods = false)
 class ClassroomSecurity {
@@ -45,7 +46,10 @@ class ClassroomSecurity {
 		return InstructorAccount.of(properties.password());
 	}
 
-	/** Outside classroom mode nobody signs in (everyone may operate), so there is no account at all. */
+	/**
+	 * Outside classroom mode nobody signs in (everyone may operate), so there is no
+	 * account at all.
+	 */
 	@Bean
 	UserDetailsService users(ClassroomMode mode, InstructorAccount account) {
 		return mode.on() ? new InMemoryUserDetailsManager(account.user()) : new InMemoryUserDetailsManager();
@@ -57,8 +61,8 @@ class ClassroomSecurity {
 	}
 
 	/**
-	 * No observation per security filter and request: the site has no tracing backend, and wrapping
-	 * every filter of every lesson request would cost the pages for nothing.
+	 * No observation per security filter and request: the site has no tracing backend,
+	 * and wrapping every filter of every lesson request would cost the pages for nothing.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservations() {
@@ -73,10 +77,11 @@ class ClassroomSecurity {
 	}
 
 	/**
-	 * Anonymous reads (a lesson, a stylesheet, the live view) need nothing but the firewall's host
-	 * check, which runs for every chain: no session to load, no token, no rule to evaluate. A read
-	 * with a session or credentials, a read only the instructor may make, and every write go on to
-	 * the full chain below. This keeps Spring Security off the cost of the course pages.
+	 * Anonymous reads (a lesson, a stylesheet, the live view) need nothing but the
+	 * firewall's host check, which runs for every chain: no session to load, no token, no
+	 * rule to evaluate. A read with a session or credentials, a read only the instructor
+	 * may make, and every write go on to the full chain below. This keeps Spring Security
+	 * off the cost of the course pages.
 	 */
 	@Bean
 	@Order(1)
@@ -127,14 +132,19 @@ class ClassroomSecurity {
 			.logout(logout -> logout.logoutRequestMatcher(PATHS.matcher(HttpMethod.POST, LOGOUT))
 				.logoutSuccessHandler((request, response, authentication) -> response
 					.sendRedirect("/" + PathLocaleResolver.langOf(request).code() + "/")))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(signIn).accessDeniedHandler(new RefusalHandler()))
+			.exceptionHandling(
+					errors -> errors.authenticationEntryPoint(signIn).accessDeniedHandler(new RefusalHandler()))
 			.requestCache(cache -> cache.disable())
-			// the site's own SecurityHeadersFilter writes the headers; Spring's would forbid caching static files
+			// the site's own SecurityHeadersFilter writes the headers; Spring's would
+			// forbid caching static files
 			.headers(headers -> headers.disable());
 		return http.build();
 	}
 
-	/** What only the instructor may do in classroom mode (the contract in the project's brief). */
+	/**
+	 * What only the instructor may do in classroom mode (the contract in the project's
+	 * brief).
+	 */
 	static RequestMatcher instructorOnly() {
 		RequestMatcher notRead = request -> !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
 		return RequestMatchers.anyOf(
@@ -144,7 +154,10 @@ class ClassroomSecurity {
 				PATHS.matcher(HttpMethod.GET, "/{lang}/walkthroughs/*/present"));
 	}
 
-	/** A state-changing request that carries a session: the only kind that needs a CSRF token. */
+	/**
+	 * A state-changing request that carries a session: the only kind that needs a CSRF
+	 * token.
+	 */
 	static final class SessionWrites {
 
 		private SessionWrites() {

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client address: {@code perMinute} tokens a minute, at most {@code burst}
- * saved up. The map is bounded (least recently seen clients go first), so a flood of addresses
- * cannot grow it. This object owns its state; every access holds its lock, which is held for a
- * few arithmetic steps only.
+ * A token bucket per client address: {@code perMinute} tokens a minute, at most
+ * {@code burst} saved up. The map is bounded (least recently seen clients go first), so a
+ * flood of addresses cannot grow it. This object owns its state; every access holds its
+ * lock, which is held for a few arithmetic steps only.
  */
 final class ClientBudget {
 

@@ -14,11 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import lab.system.Refusal;
 
 /**
- * No other site may change anything here, classroom mode or not. A browser says where a request
- * comes from: {@code Sec-Fetch-Site} (modern browsers), else {@code Origin}. A state-changing
- * request that either header puts on another site (another host, another port, a sandboxed
- * page's {@code null}) is refused with 403. A script (curl) sends neither and passes; it cannot
- * ride on a learner's browser.
+ * No other site may change anything here, classroom mode or not. A browser says where a
+ * request comes from: {@code Sec-Fetch-Site} (modern browsers), else {@code Origin}. A
+ * state-changing request that either header puts on another site (another host, another
+ * port, a sandboxed page's {@code null}) is refused with 403. A script (curl) sends
+ * neither and passes; it cannot ride on a learner's browser.
  */
 final class CrossSiteFilter extends OncePerRequestFilter {
 

@@ -11,8 +11,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import lab.system.Refusal;
 
 /**
- * A request Spring Security's firewall refuses (a host not on the allow-list, an encoded slash or
- * dot segment, a control character) gets 400 with a localized page or problem detail, never 500.
+ * A request Spring Security's firewall refuses (a host not on the allow-list, an encoded
+ * slash or dot segment, a control character) gets 400 with a localized page or problem
+ * detail, never 500.
  */
 final class FirewallRefusals implements RequestRejectedHandler {
 

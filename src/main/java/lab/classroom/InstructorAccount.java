@@ -7,9 +7,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
- * The one account of classroom mode, {@code instructor}, with {@code ROLE_INSTRUCTOR}. Its password
- * is the configured one or, when none is given, a generated one that is handed out once (for the
- * start-up banner) and then forgotten: only the bcrypt hash stays in memory.
+ * The one account of classroom mode, {@code instructor}, with {@code ROLE_INSTRUCTOR}.
+ * Its password is the configured one or, when none is given, a generated one that is
+ * handed out once (for the start-up banner) and then forgotten: only the bcrypt hash
+ * stays in memory.
  */
 final class InstructorAccount {
 
@@ -54,7 +55,9 @@ final class InstructorAccount {
 		return this.user;
 	}
 
-	/** The generated password, once (null when it was configured or already handed out). */
+	/**
+	 * The generated password, once (null when it was configured or already handed out).
+	 */
 	synchronized String takeGenerated() {
 		String out = this.generated;
 		this.generated = null;

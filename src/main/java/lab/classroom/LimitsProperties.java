@@ -12,15 +12,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * What every client gets, classroom mode or not ({@code lab.limits.*}).
  *
- * @param storeWritesPerMinute storefront writes ({@code POST /api/store/**}) per client address
- * and minute, in bursts of up to a quarter of that
- * @param loopbackExempt whether clients on this machine (the learner alone, the benchmarks) are
- * free of the storefront budget
+ * @param storeWritesPerMinute storefront writes ({@code POST /api/store/**}) per client
+ * address and minute, in bursts of up to a quarter of that
+ * @param loopbackExempt whether clients on this machine (the learner alone, the
+ * benchmarks) are free of the storefront budget
  * @param maxBody the largest request body the site reads
  */
 @ConfigurationProperties("lab.limits")
 @Validated
 public record LimitsProperties(@DefaultValue("120") @Min(1) @Max(100000) int storeWritesPerMinute,
-		@DefaultValue("true") boolean loopbackExempt,
-		@DefaultValue("64KB") @NotNull DataSize maxBody) {
+		@DefaultValue("true") boolean loopbackExempt, @DefaultValue("64KB") @NotNull DataSize maxBody) {
 }

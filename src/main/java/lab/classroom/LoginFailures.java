@@ -6,7 +6,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Wrong passwords per client address (form or HTTP Basic), counted from Spring Security's
- * failure events: a few a minute are allowed, then the client must wait until its budget refills.
+ * failure events: a few a minute are allowed, then the client must wait until its budget
+ * refills.
  */
 class LoginFailures {
 

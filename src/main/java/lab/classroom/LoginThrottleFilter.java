@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import lab.system.Refusal;
 
 /**
- * Sign-in attempts (the login form, or any request with HTTP Basic credentials) from a client that
- * gave too many wrong passwords get 429 before their password is even checked.
+ * Sign-in attempts (the login form, or any request with HTTP Basic credentials) from a
+ * client that gave too many wrong passwords get 429 before their password is even
+ * checked.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 

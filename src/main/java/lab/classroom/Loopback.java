@@ -2,7 +2,10 @@ package lab.classroom;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Whether a request comes from this machine, by the peer address of its connection (never a header). */
+/**
+ * Whether a request comes from this machine, by the peer address of its connection (never
+ * a header).
+ */
 final class Loopback {
 
 	private Loopback() {

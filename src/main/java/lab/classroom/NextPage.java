@@ -16,10 +16,10 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import lab.system.PathLocaleResolver;
 
 /**
- * Where the browser goes after signing in: back to the page that asked for it ({@code next}, a
- * path on this site only, never another host), else the control room; after a wrong password,
- * back to the sign-in page with a message. No session is made for anonymous visitors to remember
- * the page, so students' requests stay free of cookies.
+ * Where the browser goes after signing in: back to the page that asked for it
+ * ({@code next}, a path on this site only, never another host), else the control room;
+ * after a wrong password, back to the sign-in page with a message. No session is made for
+ * anonymous visitors to remember the page, so students' requests stay free of cookies.
  */
 final class NextPage implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 

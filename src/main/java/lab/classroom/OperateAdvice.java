@@ -7,10 +7,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's model needs to know about the visitor: {@code canOperate} (may drive the
- * demos: always outside classroom mode, else the instructor only), {@code instructor} (signed in)
- * and {@code classroom} (classroom mode is on), so templates show controls only to those who may
- * use them.
+ * What every page's model needs to know about the visitor: {@code canOperate} (may drive
+ * the demos: always outside classroom mode, else the instructor only), {@code instructor}
+ * (signed in) and {@code classroom} (classroom mode is on), so templates show controls
+ * only to those who may use them.
  */
 @ControllerAdvice
 class OperateAdvice {

@@ -12,9 +12,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import lab.system.Refusal;
 
 /**
- * The load balancer's path ({@code /lb/**}) is for the demo processes, which run on this machine
- * and call each other through it. Nobody else has business there: from another machine it answers
- * 403, so no student can go around the storefront's budget or the gateway.
+ * The load balancer's path ({@code /lb/**}) is for the demo processes, which run on this
+ * machine and call each other through it. Nobody else has business there: from another
+ * machine it answers 403, so no student can go around the storefront's budget or the
+ * gateway.
  */
 final class PeersOnlyFilter extends OncePerRequestFilter {
 

@@ -11,7 +11,10 @@ import org.springframework.security.web.csrf.CsrfException;
 
 import lab.system.Refusal;
 
-/** 403 with the reason: a missing or stale CSRF token, or an action only the instructor may take. */
+/**
+ * 403 with the reason: a missing or stale CSRF token, or an action only the instructor
+ * may take.
+ */
 final class RefusalHandler implements AccessDeniedHandler {
 
 	@Override

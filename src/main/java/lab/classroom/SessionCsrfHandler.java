@@ -10,10 +10,11 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 /**
- * The CSRF token guards the one thing a cookie can carry here, the instructor's session; so a page
- * gets a token (the layout's {@code <meta name="_csrf">}, the forms' hidden field) only when its
- * request already has a session. Anonymous pages never make one: no cookie, no token, nothing to
- * keep per student, and the page cache can keep serving them.
+ * The CSRF token guards the one thing a cookie can carry here, the instructor's session;
+ * so a page gets a token (the layout's {@code <meta name="_csrf">}, the forms' hidden
+ * field) only when its request already has a session. Anonymous pages never make one: no
+ * cookie, no token, nothing to keep per student, and the page cache can keep serving
+ * them.
  */
 final class SessionCsrfHandler implements CsrfTokenRequestHandler {
 

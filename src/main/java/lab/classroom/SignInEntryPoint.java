@@ -14,9 +14,9 @@ import lab.system.Refusal;
 
 /**
  * What an anonymous request for an instructor's action gets: a page a person opened (the
- * presenter view) goes to the sign-in page and comes back after; anything else gets 401, a
- * localized page or problem detail. Scripts (no {@code Sec-Fetch-Site}) are told to use HTTP Basic;
- * browsers are not, so they never pop up their own password dialog.
+ * presenter view) goes to the sign-in page and comes back after; anything else gets 401,
+ * a localized page or problem detail. Scripts (no {@code Sec-Fetch-Site}) are told to use
+ * HTTP Basic; browsers are not, so they never pop up their own password dialog.
  */
 final class SignInEntryPoint implements AuthenticationEntryPoint {
 
@@ -25,7 +25,8 @@ final class SignInEntryPoint implements AuthenticationEntryPoint {
 			throws IOException {
 		if (pageVisit(request)) {
 			String lang = PathLocaleResolver.langOf(request).code();
-			response.sendRedirect("/" + lang + "/login?" + NextPage.PARAMETER + "=" + NextPage.encode(request.getRequestURI()));
+			response.sendRedirect(
+					"/" + lang + "/login?" + NextPage.PARAMETER + "=" + NextPage.encode(request.getRequestURI()));
 			return;
 		}
 		if (request.getHeader("Sec-Fetch-Site") == null) {

@@ -13,11 +13,12 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The host names the site answers to (checked on every request by Spring Security's firewall), so
- * that DNS rebinding (an attacker's name pointed at this machine) reads nothing: loopback names
- * always; when the site listens beyond loopback also the machine's own names and addresses, any
- * literal IP address (a page loaded from an IP address is this site's own page, and behind Docker
- * or a port forward the address students type is not one the machine can list) and the names in
+ * The host names the site answers to (checked on every request by Spring Security's
+ * firewall), so that DNS rebinding (an attacker's name pointed at this machine) reads
+ * nothing: loopback names always; when the site listens beyond loopback also the
+ * machine's own names and addresses, any literal IP address (a page loaded from an IP
+ * address is this site's own page, and behind Docker or a port forward the address
+ * students type is not one the machine can list) and the names in
  * {@code lab.allowed-hosts}.
  */
 final class SiteHosts implements Predicate<String> {
@@ -66,7 +67,10 @@ final class SiteHosts implements Predicate<String> {
 		return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
 	}
 
-	/** This machine's host name (plain, canonical and mDNS) and the addresses of its interfaces. */
+	/**
+	 * This machine's host name (plain, canonical and mDNS) and the addresses of its
+	 * interfaces.
+	 */
 	static Set<String> ownNames() {
 		Set<String> out = new HashSet<>();
 		try {

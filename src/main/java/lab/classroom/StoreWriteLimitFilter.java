@@ -15,10 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import lab.system.Refusal;
 
 /**
- * Storefront writes ({@code POST /api/store/**}: posts, replies, reactions, tips) are budgeted per
- * client address, so one student's script cannot fill the demo's databases or starve the class.
- * Over budget: 429 with {@code Retry-After}. Clients on this machine may be exempt (the learner
- * alone, the benchmarks).
+ * Storefront writes ({@code POST /api/store/**}: posts, replies, reactions, tips) are
+ * budgeted per client address, so one student's script cannot fill the demo's databases
+ * or starve the class. Over budget: 429 with {@code Retry-After}. Clients on this machine
+ * may be exempt (the learner alone, the benchmarks).
  */
 final class StoreWriteLimitFilter extends OncePerRequestFilter {
 

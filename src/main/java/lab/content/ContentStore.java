@@ -25,9 +25,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Loads the course from {@code content/}: every lesson is rendered once and kept in memory. When
- * the site runs from the source tree, a lesson whose file changed is rendered again on its next
- * request, so authors see their edit on reload.
+ * Loads the course from {@code content/}: every lesson is rendered once and kept in
+ * memory. When the site runs from the source tree, a lesson whose file changed is
+ * rendered again on its next request, so authors see their edit on reload.
  */
 @Component
 public class ContentStore {
@@ -80,7 +80,8 @@ public class ContentStore {
 			}
 		}
 		this.glossary = loadGlossary();
-		// Rendering takes a few hundred milliseconds of a cold JVM: it runs on the other core while
+		// Rendering takes a few hundred milliseconds of a cold JVM: it runs on the other
+		// core while
 		// the rest of the site starts, and the first lookup waits for it.
 		this.rendered = CompletableFuture.runAsync(() -> {
 			long start = System.nanoTime();
@@ -99,7 +100,10 @@ public class ContentStore {
 		});
 	}
 
-	/** Where the start-up rendering of the lessons stands; the site is ready only once it is done. */
+	/**
+	 * Where the start-up rendering of the lessons stands; the site is ready only once it
+	 * is done.
+	 */
 	public Rendering rendering() {
 		if (!this.rendered.isDone()) {
 			return Rendering.RUNNING;
@@ -114,7 +118,9 @@ public class ContentStore {
 		RUNNING,
 		/** Every lesson rendered. */
 		DONE,
-		/** A lesson could not be rendered: the site stays not ready until it is restarted. */
+		/**
+		 * A lesson could not be rendered: the site stays not ready until it is restarted.
+		 */
 		FAILED
 
 	}
@@ -196,7 +202,8 @@ public class ContentStore {
 		List<Quiz.Question> questions = new ArrayList<>();
 		for (Map<String, Object> q : (List<Map<String, Object>>) root.get("questions")) {
 			Map<String, String> choices = new LinkedHashMap<>();
-			((Map<Object, Object>) q.get("choices")).forEach((k, v) -> choices.put(String.valueOf(k), String.valueOf(v)));
+			((Map<Object, Object>) q.get("choices"))
+				.forEach((k, v) -> choices.put(String.valueOf(k), String.valueOf(v)));
 			questions.add(new Quiz.Question(String.valueOf(q.get("id")), String.valueOf(q.get("text")), choices,
 					String.valueOf(q.get("answer")), String.valueOf(q.get("explanation"))));
 		}

@@ -6,7 +6,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The YAML block between two {@code ---} lines at the top of a lesson or a walkthrough, and the body after it. */
+/**
+ * The YAML block between two {@code ---} lines at the top of a lesson or a walkthrough,
+ * and the body after it.
+ */
 public record FrontMatter(Map<String, Object> data, String body, String source) {
 
 	public static FrontMatter split(String text, String source) {

@@ -36,9 +36,10 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 
 /**
- * Turns a lesson's Markdown body into HTML parts and a table of contents, with what the site
- * adds to plain Markdown: heading anchors, {@code glossary:} links, live-demo places,
- * left-to-right code in both languages, and isolated Latin runs inside Persian text.
+ * Turns a lesson's Markdown body into HTML parts and a table of contents, with what the
+ * site adds to plain Markdown: heading anchors, {@code glossary:} links, live-demo
+ * places, left-to-right code in both languages, and isolated Latin runs inside Persian
+ * text.
  */
 public final class MarkdownRenderer {
 
@@ -48,7 +49,9 @@ public final class MarkdownRenderer {
 
 	private static final Pattern DEMO_SPLIT = Pattern.compile("<!--lab-demo:([a-z0-9-]+)-->\\n?");
 
-	/** A Latin run inside Persian text: words, with the spaces and signs that join them. */
+	/**
+	 * A Latin run inside Persian text: words, with the spaces and signs that join them.
+	 */
 	private static final Pattern LATIN_RUN = Pattern
 		.compile("[A-Za-z][A-Za-z0-9+#_./&'-]*(?:[ ,:][A-Za-z0-9][A-Za-z0-9+#_./&'-]*)*");
 
@@ -129,7 +132,9 @@ public final class MarkdownRenderer {
 		return words;
 	}
 
-	/** An anchor id from a heading: letters and digits of any script, joined by hyphens. */
+	/**
+	 * An anchor id from a heading: letters and digits of any script, joined by hyphens.
+	 */
 	static String slug(String text) {
 		String s = NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-");
 		s = s.replaceAll("^-+|-+$", "");
@@ -220,7 +225,10 @@ public final class MarkdownRenderer {
 			html.line().raw(DEMO_MARK + preset + "-->").line();
 		}
 
-		/** Latin words inside Persian text are isolated so the neutral signs around them stay put. */
+		/**
+		 * Latin words inside Persian text are isolated so the neutral signs around them
+		 * stay put.
+		 */
 		private void isolatedText(Text text, NodeRendererContext context, HtmlWriter html) {
 			String s = text.getChars().unescape();
 			Matcher m = LATIN_RUN.matcher(s);

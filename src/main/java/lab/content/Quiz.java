@@ -11,7 +11,9 @@ public record Quiz(List<Question> questions) {
 		return this.questions.stream().filter(q -> q.id().equals(id)).findFirst();
 	}
 
-	/** A question with its choices (key to text, in order) and the key of the right one. */
+	/**
+	 * A question with its choices (key to text, in order) and the key of the right one.
+	 */
 	public record Question(String id, String text, Map<String, String> choices, String answer, String explanation) {
 
 		public boolean hasChoice(String key) {

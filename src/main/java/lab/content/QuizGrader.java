@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a submitted quiz on the server. Form fields are {@code answer-<question id>} with a choice
- * key. A missing answer, a choice that is not offered, or a question that does not exist are the
- * learner's (or a forger's) mistakes: they come back as message keys, never as an exception.
+ * Checks a submitted quiz on the server. Form fields are {@code answer-<question id>}
+ * with a choice key. A missing answer, a choice that is not offered, or a question that
+ * does not exist are the learner's (or a forger's) mistakes: they come back as message
+ * keys, never as an exception.
  */
 public final class QuizGrader {
 
@@ -17,7 +18,10 @@ public final class QuizGrader {
 	private QuizGrader() {
 	}
 
-	/** The verdict on one question; {@code error} is a message key when the answer was unusable. */
+	/**
+	 * The verdict on one question; {@code error} is a message key when the answer was
+	 * unusable.
+	 */
 	public record Outcome(String chosen, boolean correct, String error) {
 	}
 
@@ -31,7 +35,10 @@ public final class QuizGrader {
 			return this.formErrors.isEmpty() && this.outcomes.values().stream().allMatch(o -> o.error() == null);
 		}
 
-		/** How many questions had a usable answer (graded even when others were left blank). */
+		/**
+		 * How many questions had a usable answer (graded even when others were left
+		 * blank).
+		 */
 		public int answered() {
 			return (int) this.outcomes.values().stream().filter(o -> o.error() == null).count();
 		}

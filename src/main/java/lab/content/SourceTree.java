@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 
 /**
- * Where the site reads its lessons and message bundles: from the working tree when it runs from
- * compiled classes in the project (so an edited lesson shows on reload), otherwise from the jar.
+ * Where the site reads its lessons and message bundles: from the working tree when it
+ * runs from compiled classes in the project (so an edited lesson shows on reload),
+ * otherwise from the jar.
  */
 public final class SourceTree {
 
@@ -16,12 +17,17 @@ public final class SourceTree {
 	private SourceTree() {
 	}
 
-	/** True when running from a project checkout with {@code content/} and {@code i18n/} beside it. */
+	/**
+	 * True when running from a project checkout with {@code content/} and {@code i18n/}
+	 * beside it.
+	 */
 	public static boolean active() {
 		return FROM_SOURCE;
 	}
 
-	/** A Spring resource location prefix for a top-level folder such as {@code content}. */
+	/**
+	 * A Spring resource location prefix for a top-level folder such as {@code content}.
+	 */
 	public static String location(String folder) {
 		return FROM_SOURCE ? "file:" + Path.of(folder).toAbsolutePath() + "/" : "classpath:" + folder + "/";
 	}

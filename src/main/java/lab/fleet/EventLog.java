@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * What happened to the fleet, newest last ("payments-1 killed"), kept for the live view. Listeners
- * hear about every event and every state change at once, so a kill shows on the page without
- * waiting for the next periodic update.
+ * What happened to the fleet, newest last ("payments-1 killed"), kept for the live view.
+ * Listeners hear about every event and every state change at once, so a kill shows on the
+ * page without waiting for the next periodic update.
  */
 @Component
 public class EventLog {
@@ -27,7 +27,8 @@ public class EventLog {
 	/**
 	 * @param key a message key ({@code event.killed} …) whose arguments are {@code args}
 	 * @param problem shown as a failure in the log
-	 * @param actor who asked for it: an opaque tag of a visitor's page, or null when the fleet itself did it
+	 * @param actor who asked for it: an opaque tag of a visitor's page, or null when the
+	 * fleet itself did it
 	 */
 	public record FleetEvent(long id, long at, String topology, String key, List<String> args, boolean problem,
 			String actor) {

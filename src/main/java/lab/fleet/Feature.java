@@ -3,8 +3,8 @@ package lab.fleet;
 /** What a visitor does in the storefront, and which business module serves it. */
 public enum Feature {
 
-	FEED("feed", "posts"), USERS("users", "users"), POST("post", "posts"), REPLY("reply", "threads"), TIP("tip",
-			"payments");
+	FEED("feed", "posts"), USERS("users", "users"), POST("post", "posts"), REPLY("reply", "threads"),
+	TIP("tip", "payments");
 
 	private final String id;
 

@@ -3,8 +3,9 @@ package lab.fleet;
 import org.springframework.http.HttpStatus;
 
 /**
- * A control action the fleet refuses: an unknown instance, a value out of range, nothing to roll
- * back. {@code code} is a message key, so the answer can be given in the caller's language.
+ * A control action the fleet refuses: an unknown instance, a value out of range, nothing
+ * to roll back. {@code code} is a message key, so the answer can be given in the caller's
+ * language.
  */
 public class FleetProblem extends RuntimeException {
 

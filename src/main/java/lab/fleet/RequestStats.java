@@ -4,10 +4,10 @@ import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
- * Requests counted per second over the last two minutes: successes and failures, enough for
- * requests per second, error rate and a chart; and the latency of every request of the last
- * {@value #LATENCY_SECONDS} seconds in an HdrHistogram per second, for percentiles (to 1 %, up to
- * {@value #MAX_LATENCY_MS} ms; a longer one counts as that).
+ * Requests counted per second over the last two minutes: successes and failures, enough
+ * for requests per second, error rate and a chart; and the latency of every request of
+ * the last {@value #LATENCY_SECONDS} seconds in an HdrHistogram per second, for
+ * percentiles (to 1 %, up to {@value #MAX_LATENCY_MS} ms; a longer one counts as that).
  */
 public final class RequestStats {
 
@@ -44,8 +44,8 @@ public final class RequestStats {
 	}
 
 	/**
-	 * The last {@code window} whole seconds (the current, unfinished second left out); the p95 covers
-	 * every request of at most the last {@value #LATENCY_SECONDS} of them.
+	 * The last {@code window} whole seconds (the current, unfinished second left out);
+	 * the p95 covers every request of at most the last {@value #LATENCY_SECONDS} of them.
 	 */
 	public synchronized Summary summary(long nowMillis, int window) {
 		long now = nowMillis / 1000;
@@ -69,7 +69,9 @@ public final class RequestStats {
 		return new Summary(total / (double) window, (total == 0) ? 0 : failSum / (double) total, p95, total);
 	}
 
-	/** The histogram of second {@code s}, emptied first when it last held an older second. */
+	/**
+	 * The histogram of second {@code s}, emptied first when it last held an older second.
+	 */
 	private AbstractHistogram latencies(long s) {
 		int slot = (int) Math.floorMod(s, LATENCY_SECONDS);
 		if (this.latencies[slot] == null) {

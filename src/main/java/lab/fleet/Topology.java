@@ -3,11 +3,13 @@ package lab.fleet;
 import java.util.List;
 import java.util.Optional;
 
-/** The two shapes of the same app: one process, or one process per business capability. */
+/**
+ * The two shapes of the same app: one process, or one process per business capability.
+ */
 public enum Topology {
 
-	MONOLITH("monolith", List.of("monolith")), MICROSERVICES("microservices",
-			List.of("users", "posts", "threads", "payments"));
+	MONOLITH("monolith", List.of("monolith")),
+	MICROSERVICES("microservices", List.of("users", "posts", "threads", "payments"));
 
 	private final String id;
 
@@ -26,7 +28,10 @@ public enum Topology {
 		return this.services;
 	}
 
-	/** Which service of this topology serves a business module (users, posts, threads, payments). */
+	/**
+	 * Which service of this topology serves a business module (users, posts, threads,
+	 * payments).
+	 */
 	public String serviceFor(String module) {
 		return (this == MONOLITH) ? "monolith" : module;
 	}

@@ -18,12 +18,13 @@ import lab.fleet.supervisor.Fleet;
 import lab.fleet.FleetProblem;
 
 /**
- * Who did what: every control action asked for (from a lesson widget or the control room) becomes a
- * line in the fleet's log, tagged with the visitor's page, before its consequences ("payments-1
- * killed") so the log reads in order. Only actions on instances and services that exist are logged. A page names itself with a
- * random token in the {@code X-Demo-Actor} header; the log shows only a salted hash of it, and the
- * answer carries that hash back ({@code X-Demo-Actor-Tag}), so each page can tell its own actions
- * ("you") from another visitor's without anyone learning another page's token.
+ * Who did what: every control action asked for (from a lesson widget or the control room)
+ * becomes a line in the fleet's log, tagged with the visitor's page, before its
+ * consequences ("payments-1 killed") so the log reads in order. Only actions on instances
+ * and services that exist are logged. A page names itself with a random token in the
+ * {@code X-Demo-Actor} header; the log shows only a salted hash of it, and the answer
+ * carries that hash back ({@code X-Demo-Actor-Tag}), so each page can tell its own
+ * actions ("you") from another visitor's without anyone learning another page's token.
  */
 class DemoActions implements HandlerInterceptor {
 
@@ -38,11 +39,11 @@ class DemoActions implements HandlerInterceptor {
 
 	private static final String PREFIX = "^/(?:api/fleet|(?:en|fa)/demo)";
 
-	private static final Pattern INSTANCE = Pattern
-		.compile(PREFIX + "/instances/((monolith|users|posts|threads|payments)-[0-9]{1,3})/(start|stop|kill|restart|crash|chaos)$");
+	private static final Pattern INSTANCE = Pattern.compile(PREFIX
+			+ "/instances/((monolith|users|posts|threads|payments)-[0-9]{1,3})/(start|stop|kill|restart|crash|chaos)$");
 
-	private static final Pattern SERVICE = Pattern
-		.compile(PREFIX + "/services/(monolith|microservices)/(monolith|users|posts|threads|payments)/(scale|deploy|rollback)$");
+	private static final Pattern SERVICE = Pattern.compile(PREFIX
+			+ "/services/(monolith|microservices)/(monolith|users|posts|threads|payments)/(scale|deploy|rollback)$");
 
 	private static final Pattern SETTINGS = Pattern.compile(PREFIX + "/settings$");
 
@@ -91,7 +92,8 @@ class DemoActions implements HandlerInterceptor {
 		m = SERVICE.matcher(path);
 		if (m.matches()) {
 			String value = value(request.getParameter("deploy".equals(m.group(3)) ? "version" : "replicas"));
-			if ("scale".equals(m.group(3)) && !value.matches("[1-5]") || "deploy".equals(m.group(3)) && !value.matches("v[12]")) {
+			if ("scale".equals(m.group(3)) && !value.matches("[1-5]")
+					|| "deploy".equals(m.group(3)) && !value.matches("v[12]")) {
 				return;
 			}
 			this.events.addBy(actor, m.group(1), "event.by." + m.group(3), false, "service." + m.group(2), value);

@@ -13,9 +13,10 @@ import lab.fleet.ServiceId;
 import lab.fleet.supervisor.Fleet;
 
 /**
- * The control room's forms (and the lesson widgets' forms when JavaScript is off) post here: the
- * action runs and the browser goes back to the control room (post-redirect-get), with the message
- * key when it was refused. With JavaScript, the widgets send the same forms to the JSON API instead.
+ * The control room's forms (and the lesson widgets' forms when JavaScript is off) post
+ * here: the action runs and the browser goes back to the control room
+ * (post-redirect-get), with the message key when it was refused. With JavaScript, the
+ * widgets send the same forms to the JSON API instead.
  */
 @Controller
 class DemoFormController {

@@ -13,8 +13,9 @@ import lab.content.Lang;
 import lab.fleet.live.FleetViews;
 
 /**
- * The control room, {@code /{lang}/fleet}: the whole fleet as a server-rendered page with a form
- * for every action, so the demo can be driven without JavaScript (the lesson widgets need it).
+ * The control room, {@code /{lang}/fleet}: the whole fleet as a server-rendered page with
+ * a form for every action, so the demo can be driven without JavaScript (the lesson
+ * widgets need it).
  */
 @Controller
 class FleetPageController {

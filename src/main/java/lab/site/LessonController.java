@@ -21,9 +21,10 @@ import lab.content.Quiz;
 import lab.content.QuizGrader;
 
 /**
- * A lesson page with its table of contents, previous and next lessons, and its self-check quiz.
- * The quiz is graded on the server and the page is shown again with the verdicts; grading changes
- * nothing on the server, so the answer page is rendered directly rather than redirected.
+ * A lesson page with its table of contents, previous and next lessons, and its self-check
+ * quiz. The quiz is graded on the server and the page is shown again with the verdicts;
+ * grading changes nothing on the server, so the answer page is rendered directly rather
+ * than redirected.
  */
 @Controller
 class LessonController {
@@ -45,7 +46,8 @@ class LessonController {
 	String check(@PathVariable String lang, @PathVariable String slug, @RequestParam Map<String, String> form,
 			Model model, HttpServletResponse response) {
 		Lang language = PagesController.lang(lang);
-		Quiz quiz = this.content.quiz(language, slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Quiz quiz = this.content.quiz(language, slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		QuizGrader.Grade grade = QuizGrader.grade(quiz, form);
 		model.addAttribute("grade", grade);
 		if (!grade.valid()) {

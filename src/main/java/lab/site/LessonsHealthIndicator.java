@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import lab.content.ContentStore;
 
 /**
- * The site is ready for readers only once its lessons are rendered: out of service while they
- * render, down for good when rendering failed (application.yml puts it in the readiness group,
- * served at {@code /health/ready}).
+ * The site is ready for readers only once its lessons are rendered: out of service while
+ * they render, down for good when rendering failed (application.yml puts it in the
+ * readiness group, served at {@code /health/ready}).
  */
 @Component
 class LessonsHealthIndicator implements HealthIndicator {

@@ -17,11 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The course pages (home, lessons, glossary) depend only on their address: the lessons are
- * rendered from files that do not change while the jar runs. So each page is rendered once and then
- * served from memory, already gzip-compressed for clients that accept it. Off when running from the
- * source tree, where an edited lesson must show on reload. The About page is not cached: it shows
- * today's date.
+ * The course pages (home, lessons, glossary) depend only on their address: the lessons
+ * are rendered from files that do not change while the jar runs. So each page is rendered
+ * once and then served from memory, already gzip-compressed for clients that accept it.
+ * Off when running from the source tree, where an edited lesson must show on reload. The
+ * About page is not cached: it shows today's date.
  */
 public class PageCacheFilter extends OncePerRequestFilter {
 
@@ -49,7 +49,8 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		// a signed-in instructor's page differs (controls, CSRF token): only anonymous pages are shared
+		// a signed-in instructor's page differs (controls, CSRF token): only anonymous
+		// pages are shared
 		return !this.enabled || !"GET".equals(request.getMethod()) || request.getQueryString() != null
 				|| request.getRequestedSessionId() != null || request.getHeader("Authorization") != null
 				|| !CACHEABLE.matcher(request.getRequestURI()).matches();
@@ -58,7 +59,8 @@ public class PageCacheFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// the pages carry absolute hreflang links, so the host they were asked for is part of the key
+		// the pages carry absolute hreflang links, so the host they were asked for is
+		// part of the key
 		String key = request.getServerName() + ":" + request.getServerPort() + request.getRequestURI();
 		Page page;
 		synchronized (this.pages) {
@@ -73,7 +75,8 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		String type = wrapper.getContentType();
 		if (wrapper.getStatus() == 200 && type != null && type.startsWith("text/html")) {
 			byte[] plain = wrapper.getContentAsByteArray();
-			// Spring sets the page's language as the response's locale, which Tomcat writes as
+			// Spring sets the page's language as the response's locale, which Tomcat
+			// writes as
 			// Content-Language only when it sends the headers: read it from the locale
 			String language = wrapper.getHeader("Content-Language");
 			if (language == null && wrapper.getLocale() != null) {

@@ -10,8 +10,8 @@ import lab.content.Lang;
 import lab.system.PathLocaleResolver;
 
 /**
- * What the layout of every page needs: the language and direction, and the same page in the
- * other language (for the switch and the {@code hreflang} links).
+ * What the layout of every page needs: the language and direction, and the same page in
+ * the other language (for the switch and the {@code hreflang} links).
  */
 @ControllerAdvice(basePackages = { "lab.site", "lab.walkthrough", "lab.classes" })
 class PageContext {

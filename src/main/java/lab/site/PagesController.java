@@ -23,8 +23,8 @@ import lab.content.Lesson;
 import lab.system.PathLocaleResolver;
 
 /**
- * Home, glossary and about pages, and the redirect from {@code /} to a language. The glossary is
- * in the alphabetical order of the page's language.
+ * Home, glossary and about pages, and the redirect from {@code /} to a language. The
+ * glossary is in the alphabetical order of the page's language.
  */
 @Controller
 class PagesController {

@@ -13,7 +13,9 @@ import lab.content.SourceTree;
 import lab.fleet.EventLog;
 import lab.fleet.supervisor.Fleet;
 
-/** The page cache in front of the course pages, and the log of who did which demo action. */
+/**
+ * The page cache in front of the course pages, and the log of who did which demo action.
+ */
 @Configuration(proxyBeanMethods = false)
 class SiteConfig implements WebMvcConfigurer {
 
@@ -28,10 +30,14 @@ class SiteConfig implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new DemoActions(this.events, this.fleet)).addPathPatterns("/api/fleet/**", "/*/demo/**");
+		registry.addInterceptor(new DemoActions(this.events, this.fleet))
+			.addPathPatterns("/api/fleet/**", "/*/demo/**");
 	}
 
-	/** On by default when running from the jar; off from the source tree, where lessons change. */
+	/**
+	 * On by default when running from the jar; off from the source tree, where lessons
+	 * change.
+	 */
 	@Bean
 	FilterRegistrationBean<PageCacheFilter> pageCache(@Value("${lab.page-cache.enabled:#{null}}") Boolean enabled) {
 		boolean on = (enabled != null) ? enabled : !SourceTree.active();

@@ -25,10 +25,11 @@ import lab.system.PathLocaleResolver;
 import lab.system.Refusal;
 
 /**
- * Every error ends here: a page in the language of the path that failed (or of the browser), with
- * a message for people and no technical detail; JSON callers (under {@code /api/}, or asking for
- * JSON only) get a problem detail (RFC 9457) whose {@code detail} is in their language. A refusal
- * (another site, a forged host, sign-in needed, too many requests) brings its own reason.
+ * Every error ends here: a page in the language of the path that failed (or of the
+ * browser), with a message for people and no technical detail; JSON callers (under
+ * {@code /api/}, or asking for JSON only) get a problem detail (RFC 9457) whose
+ * {@code detail} is in their language. A refusal (another site, a forged host, sign-in
+ * needed, too many requests) brings its own reason.
  */
 @Controller
 class SiteErrorController implements ErrorController {
@@ -73,7 +74,9 @@ class SiteErrorController implements ErrorController {
 		return new ModelAndView(ERROR_VIEW, Map.of("status", status.value(), "kind", kind, "text", text), status);
 	}
 
-	/** Under {@code /api/}, or a caller that asked for JSON and not for HTML (a script). */
+	/**
+	 * Under {@code /api/}, or a caller that asked for JSON and not for HTML (a script).
+	 */
 	private static boolean wantsJson(HttpServletRequest request) {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path && path.startsWith("/api/")) {

@@ -24,9 +24,9 @@ import lab.content.Lesson;
 import lab.system.SiteArchive;
 
 /**
- * Serves a lesson page to itself once the site is ready, before the demo fleet starts: the first
- * render of a template is the slow one, and a visitor's first page should not wait for it while
- * five demo processes are starting on the same cores.
+ * Serves a lesson page to itself once the site is ready, before the demo fleet starts:
+ * the first render of a template is the slow one, and a visitor's first page should not
+ * wait for it while five demo processes are starting on the same cores.
  */
 @Component
 class SiteWarmUp implements ApplicationListener<ApplicationReadyEvent>, Ordered {
@@ -35,7 +35,10 @@ class SiteWarmUp implements ApplicationListener<ApplicationReadyEvent>, Ordered 
 
 	private final ContentStore content;
 
-	/** A training run for the site's class-data archive ({@link SiteArchive}): exit after the warm-up. */
+	/**
+	 * A training run for the site's class-data archive ({@link SiteArchive}): exit after
+	 * the warm-up.
+	 */
 	private final boolean trainingRun;
 
 	SiteWarmUp(ContentStore content, Environment environment) {
@@ -57,9 +60,8 @@ class SiteWarmUp implements ApplicationListener<ApplicationReadyEvent>, Ordered 
 		List<Lesson> lessons = this.content.lessons(Lang.FA);
 		String lesson = lessons.isEmpty() ? "" : "lessons/" + lessons.get(0).slug();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		List<String> paths = this.trainingRun
-				? List.of("/fa/" + lesson, "/en/", "/en/" + lesson, "/fa/", "/fa/glossary", "/en/about", "/en/no-such-page")
-				: List.of("/fa/" + lesson, "/en/");
+		List<String> paths = this.trainingRun ? List.of("/fa/" + lesson, "/en/", "/en/" + lesson, "/fa/",
+				"/fa/glossary", "/en/about", "/en/no-such-page") : List.of("/fa/" + lesson, "/en/");
 		for (String path : paths) {
 			try {
 				HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -73,7 +75,8 @@ class SiteWarmUp implements ApplicationListener<ApplicationReadyEvent>, Ordered 
 			}
 		}
 		if (this.trainingRun) {
-			// a thread of its own: the context closes while this listener's caller is still running
+			// a thread of its own: the context closes while this listener's caller is
+			// still running
 			ConfigurableApplicationContext context = event.getApplicationContext();
 			new Thread(() -> System.exit(SpringApplication.exit(context)), "training-exit").start();
 		}

@@ -8,8 +8,8 @@ import java.util.Properties;
 import org.springframework.stereotype.Component;
 
 /**
- * Versions of the web jars the pages load, read from the jars themselves, so that their URLs carry
- * the version (and may be cached for a year) without a version written twice.
+ * Versions of the web jars the pages load, read from the jars themselves, so that their
+ * URLs carry the version (and may be cached for a year) without a version written twice.
  */
 @Component("assets")
 public class Assets {

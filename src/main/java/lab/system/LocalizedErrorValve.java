@@ -14,10 +14,10 @@ import org.springframework.web.util.HtmlUtils;
 import lab.content.Lang;
 
 /**
- * Tomcat refuses some addresses before they reach Spring (an encoded slash, a NUL byte, broken
- * UTF-8) and would answer with its own English page naming the server. This valve answers those
- * with a small page in the visitor's language instead, with the same security headers as the rest
- * of the site.
+ * Tomcat refuses some addresses before they reach Spring (an encoded slash, a NUL byte,
+ * broken UTF-8) and would answer with its own English page naming the server. This valve
+ * answers those with a small page in the visitor's language instead, with the same
+ * security headers as the rest of the site.
  */
 public class LocalizedErrorValve extends ErrorReportValve {
 
@@ -36,7 +36,8 @@ public class LocalizedErrorValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		Lang lang = PathLocaleResolver.fromPath(request.getRequestURI()).orElseGet(() -> PathLocaleResolver.fromHeader(request));
+		Lang lang = PathLocaleResolver.fromPath(request.getRequestURI())
+			.orElseGet(() -> PathLocaleResolver.fromHeader(request));
 		Locale locale = lang.locale();
 		String kind = kind(status);
 		String title = text("error." + kind + ".title", locale);
@@ -63,13 +64,14 @@ public class LocalizedErrorValve extends ErrorReportValve {
 			out.flush();
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client went away or the response was already on its way: nothing more to say.
+			// The client went away or the response was already on its way: nothing more
+			// to say.
 		}
 	}
 
 	/**
-	 * Which message an error page shows: not found, sign-in needed, not allowed, too many requests,
-	 * bad request, or something on our side.
+	 * Which message an error page shows: not found, sign-in needed, not allowed, too many
+	 * requests, bad request, or something on our side.
 	 */
 	public static String kind(int status) {
 		switch (status) {

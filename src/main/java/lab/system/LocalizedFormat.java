@@ -15,9 +15,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Numbers and dates as each language writes them: Persian digits and the Solar Hijri calendar in
- * Persian, Western digits and the Gregorian calendar in English. Templates call it as
- * {@code ${@fmt.number(n)}}.
+ * Numbers and dates as each language writes them: Persian digits and the Solar Hijri
+ * calendar in Persian, Western digits and the Gregorian calendar in English. Templates
+ * call it as {@code ${@fmt.number(n)}}.
  */
 @Component("fmt")
 public class LocalizedFormat {
@@ -40,9 +40,10 @@ public class LocalizedFormat {
 	}
 
 	/**
-	 * ASCII digits of a string (a port, a count, a clock) as the page's language writes them. Digits
-	 * inside a Latin token stay Latin, as Persian writes them ({@code v2}, {@code p95}, {@code H2},
-	 * {@code payments-1}): only a run of digits that touches no Latin letter becomes Persian.
+	 * ASCII digits of a string (a port, a count, a clock) as the page's language writes
+	 * them. Digits inside a Latin token stay Latin, as Persian writes them ({@code v2},
+	 * {@code p95}, {@code H2}, {@code payments-1}): only a run of digits that touches no
+	 * Latin letter becomes Persian.
 	 */
 	public String digits(String text) {
 		return digits(text, LocaleContextHolder.getLocale());
@@ -78,7 +79,9 @@ public class LocalizedFormat {
 		return c >= '0' && c <= '9';
 	}
 
-	/** Whether the word around [start, end) holds a Latin letter: v2, p95, H2, payments-1. */
+	/**
+	 * Whether the word around [start, end) holds a Latin letter: v2, p95, H2, payments-1.
+	 */
 	private static boolean inLatinToken(String text, int start, int end) {
 		int a = start;
 		while (a > 0 && isTokenPart(text.charAt(a - 1))) {
@@ -105,7 +108,10 @@ public class LocalizedFormat {
 		return date(date, LocaleContextHolder.getLocale());
 	}
 
-	/** A calendar date in the language's calendar: Solar Hijri for Persian, Gregorian otherwise. */
+	/**
+	 * A calendar date in the language's calendar: Solar Hijri for Persian, Gregorian
+	 * otherwise.
+	 */
 	public String date(LocalDate date, Locale locale) {
 		Instant noon = date.atTime(12, 0).atZone(TEHRAN).toInstant();
 		return format(noon, locale, DateFormat.LONG, -1);
@@ -120,7 +126,8 @@ public class LocalizedFormat {
 		Calendar calendar = Calendar.getInstance(uLocale);
 		DateFormat format = (timeStyle < 0) ? DateFormat.getDateInstance(calendar, dateStyle, uLocale)
 				: DateFormat.getDateTimeInstance(calendar, dateStyle, timeStyle, uLocale);
-		format.setTimeZone(com.ibm.icu.util.TimeZone.getTimeZone("fa".equals(locale.getLanguage()) ? "Asia/Tehran" : "UTC"));
+		format.setTimeZone(
+				com.ibm.icu.util.TimeZone.getTimeZone("fa".equals(locale.getLanguage()) ? "Asia/Tehran" : "UTC"));
 		return format.format(Date.from(instant));
 	}
 

@@ -11,9 +11,10 @@ import org.springframework.web.servlet.LocaleResolver;
 import lab.content.Lang;
 
 /**
- * The language is part of the path ({@code /en/...}, {@code /fa/...}); without one (the JSON API,
- * the root, an unknown prefix) a {@code lang} parameter, else the browser's Accept-Language decides: Persian if it comes first
- * among the languages we have, else English.
+ * The language is part of the path ({@code /en/...}, {@code /fa/...}); without one (the
+ * JSON API, the root, an unknown prefix) a {@code lang} parameter, else the browser's
+ * Accept-Language decides: Persian if it comes first among the languages we have, else
+ * English.
  */
 public class PathLocaleResolver implements LocaleResolver {
 
@@ -35,8 +36,8 @@ public class PathLocaleResolver implements LocaleResolver {
 	}
 
 	/**
-	 * A parameter; when the body cannot be read as a form (too large, broken), the query string's
-	 * value alone: never an error.
+	 * A parameter; when the body cannot be read as a form (too large, broken), the query
+	 * string's value alone: never an error.
 	 */
 	private static String parameter(HttpServletRequest request, String name) {
 		try {

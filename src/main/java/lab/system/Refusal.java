@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A request the site refuses before any controller runs (another site, a forged host, too many
- * writes, a missing sign-in): the status goes through the servlet error path, and the message key
- * saying why rides along as a request attribute, so the error controller answers with a localized
- * page or problem detail like every other error.
+ * A request the site refuses before any controller runs (another site, a forged host, too
+ * many writes, a missing sign-in): the status goes through the servlet error path, and
+ * the message key saying why rides along as a request attribute, so the error controller
+ * answers with a localized page or problem detail like every other error.
  */
 public final class Refusal {
 

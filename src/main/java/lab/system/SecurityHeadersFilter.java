@@ -10,9 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Headers on every response: a Content-Security-Policy that allows nothing inline and nothing from
- * another host (the site must also work in a classroom without internet), no MIME sniffing, and a
- * strict referrer policy. {@code data:} images are allowed for Bootstrap's own inline SVG icons.
+ * Headers on every response: a Content-Security-Policy that allows nothing inline and
+ * nothing from another host (the site must also work in a classroom without internet), no
+ * MIME sniffing, and a strict referrer policy. {@code data:} images are allowed for
+ * Bootstrap's own inline SVG icons.
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 

@@ -12,24 +12,28 @@ import java.util.jar.Manifest;
 import lab.chassis.ChildArchive;
 
 /**
- * {@code java <flags> -jar microservices-lab.jar --role=archive [--destination=DIR]}: makes the site's
- * fast-start form, once per build (the build runs it after {@code package}): the jar extracted
- * ({@code -Djarmode=tools extract}: a plain jar plus {@code lib/}, which class-data sharing needs),
- * and a class-data archive made by a training run of that form with the same JVM and flags. The
- * training run starts the site without its fleet, serves a Persian lesson and the home page to
- * itself, and exits, so the archive holds the classes of a first visit too.
+ * {@code java <flags> -jar microservices-lab.jar --role=archive [--destination=DIR]}:
+ * makes the site's fast-start form, once per build (the build runs it after
+ * {@code package}): the jar extracted ({@code -Djarmode=tools extract}: a plain jar plus
+ * {@code lib/}, which class-data sharing needs), and a class-data archive made by a
+ * training run of that form with the same JVM and flags. The training run starts the site
+ * without its fleet, serves a Persian lesson and the home page to itself, and exits, so
+ * the archive holds the classes of a first visit too.
  * <p>
  * Up to Java 24 the archive is a dynamic AppCDS archive ({@code microservices-lab.jsa},
- * {@code -XX:SharedArchiveFile}); from Java 25 on the AOT cache ({@code microservices-lab.aot},
- * {@code -XX:AOTCache}). The JVM maps it only for the jars it was made from (it checks each jar's
- * size and time) and otherwise starts without it; the folder is made afresh each time, so the
- * archive and the extracted jar always come from the same build. The demo processes' own archive
- * ({@code lab.chassis.ChildArchive}) for that form is made here too. Prints the command that uses it.
- * No Spring here: it runs before any site does.
+ * {@code -XX:SharedArchiveFile}); from Java 25 on the AOT cache
+ * ({@code microservices-lab.aot}, {@code -XX:AOTCache}). The JVM maps it only for the
+ * jars it was made from (it checks each jar's size and time) and otherwise starts without
+ * it; the folder is made afresh each time, so the archive and the extracted jar always
+ * come from the same build. The demo processes' own archive
+ * ({@code lab.chassis.ChildArchive}) for that form is made here too. Prints the command
+ * that uses it. No Spring here: it runs before any site does.
  */
 public final class SiteArchive {
 
-	/** The property that makes a training run exit once it has served its warm-up pages. */
+	/**
+	 * The property that makes a training run exit once it has served its warm-up pages.
+	 */
 	public static final String TRAINING_RUN = "lab.training-run";
 
 	static final String JAR = "microservices-lab.jar";
@@ -40,7 +44,8 @@ public final class SiteArchive {
 	public static int run(String[] args) throws IOException, InterruptedException {
 		Path jar = ownJar();
 		if (jar == null) {
-			System.err.println("--role=archive runs from the packaged jar (java -jar microservices-lab.jar --role=archive)");
+			System.err
+				.println("--role=archive runs from the packaged jar (java -jar microservices-lab.jar --role=archive)");
 			return 2;
 		}
 		Path destination = jar.getParent().resolve("app");
@@ -50,7 +55,9 @@ public final class SiteArchive {
 			}
 		}
 		destination = destination.toAbsolutePath().normalize();
-		String java = ProcessHandle.current().info().command()
+		String java = ProcessHandle.current()
+			.info()
+			.command()
 			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
 
@@ -77,13 +84,15 @@ public final class SiteArchive {
 					+ " still runs, only without an archive");
 			return 1;
 		}
-		// the demo processes this form will start get theirs now too, not on their first launch
+		// the demo processes this form will start get theirs now too, not on their first
+		// launch
 		if (!ChildArchive.prepare(destination.resolve(JAR))) {
 			System.err.println("no archive for the demo processes yet: their first launch makes it");
 		}
 		System.out.println("Start the site with its archive:");
-		System.out.println("  java " + String.join(" ", flags) + " " + (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=")
-				+ archive + " -jar " + destination.resolve(JAR));
+		System.out
+			.println("  java " + String.join(" ", flags) + " " + (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=")
+					+ archive + " -jar " + destination.resolve(JAR));
 		return 0;
 	}
 

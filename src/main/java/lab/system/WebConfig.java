@@ -15,7 +15,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import lab.content.SourceTree;
 
-/** Locale from the path, the two message bundles, and security headers on every response. */
+/**
+ * Locale from the path, the two message bundles, and security headers on every response.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -34,7 +36,10 @@ class WebConfig implements WebMvcConfigurer {
 		return source;
 	}
 
-	/** Bean Validation messages such as {@code {post.text.size}} come from the same bundles. */
+	/**
+	 * Bean Validation messages such as {@code {post.text.size}} come from the same
+	 * bundles.
+	 */
 	@Bean
 	LocalValidatorFactoryBean validator(MessageSource messageSource) {
 		LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
@@ -47,8 +52,8 @@ class WebConfig implements WebMvcConfigurer {
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> localizedTomcatErrors(MessageSource messageSource,
 			Assets assets) {
 		LocalizedErrorValve.use(messageSource, assets.bootstrap());
-		return factory -> factory.addContextCustomizers(
-				context -> ((StandardHost) context.getParent()).setErrorReportValveClass(LocalizedErrorValve.class.getName()));
+		return factory -> factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
+			.setErrorReportValveClass(LocalizedErrorValve.class.getName()));
 	}
 
 	@Bean

@@ -7,11 +7,12 @@ import java.util.Locale;
 import lab.fleet.live.FleetView;
 
 /**
- * One action of a step, from a closed vocabulary the fleet already knows, written in a walkthrough
- * file as a short sentence ({@code kill payments}, {@code scale posts 3}, {@code resilience off},
- * {@code load both feed 40 60}). An unknown verb or a bad argument stops the site's start, so no
- * presenter meets a broken button in front of a class. Each action becomes calls of the fleet's own
- * control API, resolved against the fleet's state when the button is pressed.
+ * One action of a step, from a closed vocabulary the fleet already knows, written in a
+ * walkthrough file as a short sentence ({@code kill payments}, {@code scale posts 3},
+ * {@code resilience off}, {@code load both feed 40 60}). An unknown verb or a bad
+ * argument stops the site's start, so no presenter meets a broken button in front of a
+ * class. Each action becomes calls of the fleet's own control API, resolved against the
+ * fleet's state when the button is pressed.
  *
  * @param verb what to do
  * @param target the service it acts on, or null for the fleet-wide verbs
@@ -101,16 +102,19 @@ public record Action(Verb verb, Target target, List<String> values, String text)
 					all.stream().filter(i -> !FleetState.running(i)).forEach(i -> out.add(instance(i, "start")));
 				}
 			}
-			case STOP, KILL, CRASH -> FleetState.instances(view, this.target)
-				.stream()
-				.filter(FleetState::running)
-				.forEach(i -> out.add(instance(i, this.verb.word())));
+			case STOP, KILL,
+					CRASH ->
+				FleetState.instances(view, this.target)
+					.stream()
+					.filter(FleetState::running)
+					.forEach(i -> out.add(instance(i, this.verb.word())));
 			case HEAL -> FleetState.instances(view, this.target)
 				.stream()
 				.filter(FleetState::running)
 				.forEach(i -> out.add(FleetRequest.heal(i.id())));
 			case SLOW -> eachRunning(view, out, "latencyMs", this.values.get(0), "latencyShare", "1");
-			case ERRORS -> eachRunning(view, out, "errorShare", String.valueOf(Integer.parseInt(this.values.get(0)) / 100.0));
+			case ERRORS ->
+				eachRunning(view, out, "errorShare", String.valueOf(Integer.parseInt(this.values.get(0)) / 100.0));
 			case SCALE -> out.add(FleetRequest.post(servicePath("scale"), "replicas", this.values.get(0)));
 			case DEPLOY -> out.add(FleetRequest.post(servicePath("deploy"), "version", this.values.get(0)));
 			case ROLLBACK -> out.add(FleetRequest.post(servicePath("rollback")));
@@ -122,9 +126,10 @@ public record Action(Verb verb, Target target, List<String> values, String text)
 				}
 				else {
 					String topology = this.values.get(0);
-					for (String t : "both".equals(topology) ? List.of("monolith", "microservices") : List.of(topology)) {
-						out.add(FleetRequest.post("/api/fleet/load", "topology", t, "feature", this.values.get(1), "rps",
-								this.values.get(2), "seconds", this.values.get(3)));
+					for (String t : "both".equals(topology) ? List.of("monolith", "microservices")
+							: List.of(topology)) {
+						out.add(FleetRequest.post("/api/fleet/load", "topology", t, "feature", this.values.get(1),
+								"rps", this.values.get(2), "seconds", this.values.get(3)));
 					}
 				}
 			}
@@ -143,7 +148,10 @@ public record Action(Verb verb, Target target, List<String> values, String text)
 		return "walk.action." + this.verb.word();
 	}
 
-	/** Arguments of the label: message keys (a service, a feature, a topology) or plain values. */
+	/**
+	 * Arguments of the label: message keys (a service, a feature, a topology) or plain
+	 * values.
+	 */
 	public List<String> labelArgs() {
 		List<String> args = new ArrayList<>();
 		if (this.target != null) {

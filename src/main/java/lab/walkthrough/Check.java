@@ -7,11 +7,12 @@ import java.util.Locale;
 import lab.fleet.live.FleetView;
 
 /**
- * A condition on the live fleet that a step asks for, written in a walkthrough file as a short
- * sentence: {@code down payments} ("Payments is down"), {@code breaker-open payments},
- * {@code ready posts 3}, {@code version posts v2}, {@code down monolith}, {@code up payments},
- * {@code breaker-closed payments}, {@code resilience off}. Pages show it as met or not met and
- * evaluate it on every state the fleet pushes; an unknown condition stops the site's start.
+ * A condition on the live fleet that a step asks for, written in a walkthrough file as a
+ * short sentence: {@code down payments} ("Payments is down"),
+ * {@code breaker-open payments}, {@code ready posts 3}, {@code version posts v2},
+ * {@code down monolith}, {@code up payments}, {@code breaker-closed payments},
+ * {@code resilience off}. Pages show it as met or not met and evaluate it on every state
+ * the fleet pushes; an unknown condition stops the site's start.
  */
 public record Check(Kind kind, Target target, String value, String text) {
 
@@ -72,9 +73,8 @@ public record Check(Kind kind, Target target, String value, String text) {
 			case BREAKER_OPEN -> "open".equals(breaker(view)) || "forced_open".equals(breaker(view));
 			case BREAKER_CLOSED -> "closed".equals(breaker(view));
 			case READY -> instances.stream().filter(FleetState::ready).count() == Integer.parseInt(this.value);
-			case VERSION -> instances.stream().anyMatch(FleetState::ready) && instances.stream()
-				.filter(FleetState::running)
-				.allMatch(i -> this.value.equals(i.version()));
+			case VERSION -> instances.stream().anyMatch(FleetState::ready)
+					&& instances.stream().filter(FleetState::running).allMatch(i -> this.value.equals(i.version()));
 			case RESILIENCE -> view.settings().resilience() == Boolean.parseBoolean(this.value);
 		};
 	}

@@ -7,9 +7,10 @@ import lab.fleet.live.FleetView;
 import lab.fleet.supervisor.Instance;
 
 /**
- * The calls that bring the fleet back to where every walkthrough starts: no load, resilience on,
- * auto-restart off, every service on v1 with one healthy instance and no injected faults. Only
- * what differs from that is sent, so a reset of a fleet already at rest sends only the settings.
+ * The calls that bring the fleet back to where every walkthrough starts: no load,
+ * resilience on, auto-restart off, every service on v1 with one healthy instance and no
+ * injected faults. Only what differs from that is sent, so a reset of a fleet already at
+ * rest sends only the settings.
  */
 final class DemoReset {
 

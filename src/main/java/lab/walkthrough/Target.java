@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A service a walkthrough names: {@code monolith} (the monolith topology's one service) or one of the
- * four microservices. Walkthrough files say {@code payments}, never a topology or an instance id.
+ * A service a walkthrough names: {@code monolith} (the monolith topology's one service)
+ * or one of the four microservices. Walkthrough files say {@code payments}, never a
+ * topology or an instance id.
  */
 public record Target(String topology, String service) {
 

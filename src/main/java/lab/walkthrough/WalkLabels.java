@@ -11,8 +11,8 @@ import lab.system.LocalizedFormat;
 
 /**
  * The words of actions and checks in the page's language, for templates:
- * {@code ${@walkLabels.action(a)}}. Service, feature and topology names come from the message
- * bundles, numbers in the page's digits; versions such as v2 stay Latin.
+ * {@code ${@walkLabels.action(a)}}. Service, feature and topology names come from the
+ * message bundles, numbers in the page's digits; versions such as v2 stay Latin.
  */
 @Component("walkLabels")
 public class WalkLabels {

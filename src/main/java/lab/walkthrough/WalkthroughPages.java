@@ -10,9 +10,9 @@ import org.springframework.web.server.ResponseStatusException;
 import lab.content.Lang;
 
 /**
- * The walkthrough pages: the index, one walkthrough's overview, one step at a time for self-study
- * (each step with its own address), and the presenter's view. The presenter's view needs the
- * instructor in classroom mode; the security rules say so, not this class.
+ * The walkthrough pages: the index, one walkthrough's overview, one step at a time for
+ * self-study (each step with its own address), and the presenter's view. The presenter's
+ * view needs the instructor in classroom mode; the security rules say so, not this class.
  */
 @Controller
 class WalkthroughPages {

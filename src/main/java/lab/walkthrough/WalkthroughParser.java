@@ -15,10 +15,11 @@ import lab.content.LessonPart;
 import lab.content.MarkdownRenderer;
 
 /**
- * Reads one walkthrough file (format in docs/CONTENT-FORMAT.md): front matter, then one {@code ## }
- * heading per step, each step's text in Markdown with an optional {@code step} block (YAML: demo,
- * actions, check, hint) and an optional {@code notes} block (Markdown). Anything wrong throws
- * {@link IllegalStateException} naming the file and the step, so the site refuses to start.
+ * Reads one walkthrough file (format in docs/CONTENT-FORMAT.md): front matter, then one
+ * {@code ## } heading per step, each step's text in Markdown with an optional
+ * {@code step} block (YAML: demo, actions, check, hint) and an optional {@code notes}
+ * block (Markdown). Anything wrong throws {@link IllegalStateException} naming the file
+ * and the step, so the site refuses to start.
  */
 final class WalkthroughParser {
 
@@ -131,7 +132,10 @@ final class WalkthroughParser {
 		return list.stream().map(String::valueOf).toList();
 	}
 
-	/** The body cut at its level-2 headings (outside code fences), with each step's two blocks taken out. */
+	/**
+	 * The body cut at its level-2 headings (outside code fences), with each step's two
+	 * blocks taken out.
+	 */
 	static List<RawStep> split(String body, String source) {
 		List<RawStep> steps = new ArrayList<>();
 		String title = null;

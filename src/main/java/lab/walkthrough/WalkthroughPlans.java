@@ -16,10 +16,11 @@ import lab.fleet.live.FleetView;
 import lab.fleet.live.FleetViews;
 
 /**
- * What a step's action button or the demo reset would send, resolved against the fleet's state now:
- * {@code {"requests": [{"path": "/api/fleet/instances/payments-1/kill", "fields": {}}]}}. These
- * endpoints only read; the page then sends each call to the fleet's own control API, so the same
- * security rules guard a walkthrough's buttons and the control room's.
+ * What a step's action button or the demo reset would send, resolved against the fleet's
+ * state now: {@code {"requests": [{"path": "/api/fleet/instances/payments-1/kill",
+ * "fields": {}}]}}. These endpoints only read; the page then sends each call to the
+ * fleet's own control API, so the same security rules guard a walkthrough's buttons and
+ * the control room's.
  */
 @RestController
 class WalkthroughPlans {

@@ -26,9 +26,10 @@ import lab.content.Lang;
 import lab.content.SourceTree;
 
 /**
- * The walkthroughs of {@code content/walkthroughs/{en,fa}/}, read and checked once at start-up: a
- * file that does not parse, an unknown action, check or demo, or two languages that disagree stop
- * the start with a message naming the file and the step. Immutable afterwards.
+ * The walkthroughs of {@code content/walkthroughs/{en,fa}/}, read and checked once at
+ * start-up: a file that does not parse, an unknown action, check or demo, or two
+ * languages that disagree stop the start with a message naming the file and the step.
+ * Immutable afterwards.
  */
 @Component
 public class WalkthroughStore {
@@ -61,7 +62,8 @@ public class WalkthroughStore {
 		}
 		List<String> problems = parityProblems();
 		if (!problems.isEmpty()) {
-			throw new IllegalStateException("walkthroughs differ between languages:\n  " + String.join("\n  ", problems));
+			throw new IllegalStateException(
+					"walkthroughs differ between languages:\n  " + String.join("\n  ", problems));
 		}
 	}
 
@@ -77,8 +79,8 @@ public class WalkthroughStore {
 	}
 
 	/**
-	 * Every way the languages disagree: a walkthrough in one language only, or a different number of
-	 * steps, demos, actions, checks, notes, length or order.
+	 * Every way the languages disagree: a walkthrough in one language only, or a
+	 * different number of steps, demos, actions, checks, notes, length or order.
 	 */
 	List<String> parityProblems() {
 		List<String> problems = new ArrayList<>();
@@ -128,7 +130,9 @@ public class WalkthroughStore {
 		return all;
 	}
 
-	/** A preset is known when both languages have its lead sentence (the widget shows it). */
+	/**
+	 * A preset is known when both languages have its lead sentence (the widget shows it).
+	 */
 	private static boolean known(MessageSource messages, String preset) {
 		if (!preset.matches("[a-z0-9-]+")) {
 			return false;

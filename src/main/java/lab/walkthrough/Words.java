@@ -3,8 +3,9 @@ package lab.walkthrough;
 import java.util.List;
 
 /**
- * The words of one action or check as a walkthrough file writes it ({@code kill payments},
- * {@code ready posts 3}), with the checks every parser of the vocabulary needs.
+ * The words of one action or check as a walkthrough file writes it
+ * ({@code kill payments}, {@code ready posts 3}), with the checks every parser of the
+ * vocabulary needs.
  */
 record Words(String text, List<String> parts) {
 

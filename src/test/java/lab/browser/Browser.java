@@ -13,8 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * One headless Chromium for the whole test run (Debian's chromium and chromedriver, which the
- * README's test command installs), started on first use and quit when the JVM ends.
+ * One headless Chromium for the whole test run (Debian's chromium and chromedriver, which
+ * the README's test command installs), started on first use and quit when the JVM ends.
  */
 final class Browser {
 
@@ -34,8 +34,9 @@ final class Browser {
 	}
 
 	/**
-	 * A second, independent browser (its own profile, so its own cookies): two people on the same
-	 * site, such as a student and the instructor. Started on first use, quit with the first.
+	 * A second, independent browser (its own profile, so its own cookies): two people on
+	 * the same site, such as a student and the instructor. Started on first use, quit
+	 * with the first.
 	 */
 	static synchronized ChromeDriver second() {
 		driver();
@@ -46,8 +47,8 @@ final class Browser {
 	}
 
 	/**
-	 * Another browser with a window of its own size (a projector, a phone), for tests of two people
-	 * at once such as a presenter and a student. The caller quits it.
+	 * Another browser with a window of its own size (a projector, a phone), for tests of
+	 * two people at once such as a presenter and a student. The caller quits it.
 	 */
 	static ChromeDriver another(String windowSize) {
 		return start(windowSize);
@@ -79,11 +80,15 @@ final class Browser {
 		return chrome;
 	}
 
-	/** A laptop (1366×768) or a phone (390×844, touch): the page is laid out at exactly that size. */
+	/**
+	 * A laptop (1366×768) or a phone (390×844, touch): the page is laid out at exactly
+	 * that size.
+	 */
 	static void screen(int width, int height, boolean phone) {
 		driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", phone ? 2 : 1, "mobile", phone));
-		driver().executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", phone, "maxTouchPoints", phone ? 5 : 1));
+		driver().executeCdpCommand("Emulation.setTouchEmulationEnabled",
+				Map.of("enabled", phone, "maxTouchPoints", phone ? 5 : 1));
 	}
 
 	/** Back to the browser's own window, for the tests that follow. */
@@ -96,11 +101,11 @@ final class Browser {
 	static Path screenshot(String name, String selector) {
 		try {
 			@SuppressWarnings("unchecked")
-			Map<String, Number> r = (Map<String, Number>) driver().executeScript(
-					"const r = document.querySelector(arguments[0]).getBoundingClientRect();"
-							+ " return {x: r.x + scrollX, y: r.y + scrollY, w: r.width, h: r.height};", selector);
-			Map<String, Object> clip = Map.of("x", r.get("x"), "y", r.get("y"), "width", r.get("w"), "height", r.get("h"),
-					"scale", 1);
+			Map<String, Number> r = (Map<String, Number>) driver()
+				.executeScript("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+						+ " return {x: r.x + scrollX, y: r.y + scrollY, w: r.width, h: r.height};", selector);
+			Map<String, Object> clip = Map.of("x", r.get("x"), "y", r.get("y"), "width", r.get("w"), "height",
+					r.get("h"), "scale", 1);
 			Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
 					Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
 			Path dir = Path.of(System.getProperty("lab.screenshots", "target/screenshots"));
@@ -123,7 +128,9 @@ final class Browser {
 		return screenshot(browser, name, true);
 	}
 
-	/** The whole page, or only what the window shows (a projector's or a phone's view). */
+	/**
+	 * The whole page, or only what the window shows (a projector's or a phone's view).
+	 */
 	static Path screenshot(ChromeDriver browser, String name, boolean wholePage) {
 		try {
 			Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A class in two real browsers: a student, never signed in, watches the live widget read-only;
- * the instructor signs in, kills Payments from the widget, and the student's page shows it.
+ * A class in two real browsers: a student, never signed in, watches the live widget
+ * read-only; the instructor signs in, kills Payments from the widget, and the student's
+ * page shows it.
  */
 @ClassroomTest
 class ClassroomBrowserIT {
@@ -43,22 +44,26 @@ class ClassroomBrowserIT {
 		for (String lang : List.of("en", "fa")) {
 			LessonPage.open(student, base, lang, "resilience");
 			DemoWidget watching = new DemoWidget(student);
-			assertThat(student.findElement(By.cssSelector("section.demo")).getAttribute("data-operate")).isEqualTo("false");
+			assertThat(student.findElement(By.cssSelector("section.demo")).getAttribute("data-operate"))
+				.isEqualTo("false");
 			assertThat(student.findElement(By.cssSelector("section.demo .demo-read-only")).getText())
 				.isEqualTo(this.messages.getMessage("demo.readOnly", null, Locale.forLanguageTag(lang)));
-			assertThat(student.findElements(By.cssSelector("section.demo button[data-op='instance'], section.demo button[data-op='scale'], "
-					+ "section.demo button[data-op='deploy'], section.demo form.demo-form, section.demo button[data-load]")))
+			assertThat(student.findElements(By
+				.cssSelector("section.demo button[data-op='instance'], section.demo button[data-op='scale'], "
+						+ "section.demo button[data-op='deploy'], section.demo form.demo-form, section.demo button[data-load]")))
 				.isEmpty();
 			Browser.screenshot(student.findElement(By.cssSelector("section.demo")), lang + "-classroom-student-widget");
 
 			LessonPage.open(instructor, base, lang, "resilience");
 			DemoWidget operating = new DemoWidget(instructor);
-			assertThat(instructor.findElement(By.cssSelector("section.demo")).getAttribute("data-operate")).isEqualTo("true");
+			assertThat(instructor.findElement(By.cssSelector("section.demo")).getAttribute("data-operate"))
+				.isEqualTo("true");
 			String payments = operating.readyInstance("payments");
 			operating.act(payments, "instance", "kill");
 			await().atMost(Duration.ofSeconds(120)).until(() -> "killed".equals(watching.stateOf(payments)));
 			assertThat(watching.diagramNodeClass(payments)).contains("state-killed");
-			Browser.screenshot(student.findElement(By.cssSelector("section.demo")), lang + "-classroom-student-sees-kill");
+			Browser.screenshot(student.findElement(By.cssSelector("section.demo")),
+					lang + "-classroom-student-sees-kill");
 			operating.awaitState(payments, "killed").act(payments, "instance", "start");
 			await().atMost(Duration.ofSeconds(120)).until(() -> "ready".equals(watching.stateOf(payments)));
 		}

@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real start of the site listening on every interface ({@code 0.0.0.0}), nothing said about
- * classroom mode: it turns on by itself, prints a generated password once, and its budgets and
- * refusal pages hold (real HTTP, real Chromium, axe on the login, 401, 403 and 429 pages).
+ * A real start of the site listening on every interface ({@code 0.0.0.0}), nothing said
+ * about classroom mode: it turns on by itself, prints a generated password once, and its
+ * budgets and refusal pages hold (real HTTP, real Chromium, axe on the login, 401, 403
+ * and 429 pages).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,9 +52,10 @@ class ClassroomOnTheNetworkIT {
 	@BeforeAll
 	static void startOnEveryInterface(CapturedOutput output) {
 		site = new SpringApplicationBuilder(MicroservicesLabApplication.class).run("--server.port=0",
-				"--server.address=0.0.0.0", "--lab.fleet.autostart=false", "--lab.fleet.data-dir=target/it-network-data",
-				"--lab.limits.loopback-exempt=false", "--lab.limits.store-writes-per-minute=8",
-				"--lab.classroom.login-failures-per-minute=3", "--spring.jmx.enabled=false");
+				"--server.address=0.0.0.0", "--lab.fleet.autostart=false",
+				"--lab.fleet.data-dir=target/it-network-data", "--lab.limits.loopback-exempt=false",
+				"--lab.limits.store-writes-per-minute=8", "--lab.classroom.login-failures-per-minute=3",
+				"--spring.jmx.enabled=false");
 		startOutput = output.getAll();
 		client = new SiteClient(((WebServerApplicationContext) site).getWebServer().getPort());
 	}
@@ -78,8 +80,8 @@ class ClassroomOnTheNetworkIT {
 		String password = m.group(1);
 		assertThat(startOutput.split(Pattern.quote(password), -1)).hasSize(2);
 		assertThat(client.post("/api/fleet/settings", "autoRestart=true").status()).isEqualTo(401);
-		assertThat(client.post("/api/fleet/settings", "autoRestart=true", SiteClient.basic("instructor", password)).status())
-			.isEqualTo(200);
+		assertThat(client.post("/api/fleet/settings", "autoRestart=true", SiteClient.basic("instructor", password))
+			.status()).isEqualTo(200);
 	}
 
 	@Test
@@ -108,7 +110,8 @@ class ClassroomOnTheNetworkIT {
 	@Order(3)
 	void fromAnotherMachineTheLoadBalancerIsClosedAndTheAddressIsAccepted() throws Exception {
 		java.net.InetAddress own = null;
-		for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+		for (java.net.NetworkInterface nic : java.util.Collections
+			.list(java.net.NetworkInterface.getNetworkInterfaces())) {
 			for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
 				if (nic.isUp() && !a.isLoopbackAddress() && a.getAddress().length == 4) {
 					own = a;
@@ -127,7 +130,8 @@ class ClassroomOnTheNetworkIT {
 			assertThat(lb.statusCode()).as(method).isEqualTo(403);
 			assertThat(lb.body()).contains(text("classroom.refused.peersOnly", "fa"));
 		}
-		java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/en/")).build(),
+		java.net.http.HttpResponse<String> page = http.send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/en/")).build(),
 				java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
 	}
@@ -146,13 +150,15 @@ class ClassroomOnTheNetworkIT {
 			submitForm(driver, "about:blank", base + "/" + lang + "/demo/settings");
 			GenericPage.current(driver, "error");
 			assertThat(driver.findElement(By.cssSelector(".error-status")).getText()).contains(digits("403", lang));
-			assertThat(driver.findElement(By.cssSelector("p.lead")).getText()).isEqualTo(text("classroom.refused.crossSite", lang));
+			assertThat(driver.findElement(By.cssSelector("p.lead")).getText())
+				.isEqualTo(text("classroom.refused.crossSite", lang));
 			Browser.screenshot(lang + "-classroom-403");
 			assertNoViolations(driver, lang + " 403");
 
 			submitForm(driver, base + "/" + lang + "/about", base + "/" + lang + "/demo/settings");
 			GenericPage.current(driver, "error");
-			assertThat(driver.findElement(By.cssSelector("p.lead")).getText()).isEqualTo(text("classroom.refused.signIn", lang));
+			assertThat(driver.findElement(By.cssSelector("p.lead")).getText())
+				.isEqualTo(text("classroom.refused.signIn", lang));
 			Browser.screenshot(lang + "-classroom-401");
 			assertNoViolations(driver, lang + " 401");
 		}
@@ -162,13 +168,17 @@ class ClassroomOnTheNetworkIT {
 				return !driver.findElements(By.cssSelector("body[data-page='error']")).isEmpty();
 			});
 			assertThat(driver.findElement(By.cssSelector(".error-status")).getText()).contains(digits("429", lang));
-			assertThat(driver.findElement(By.cssSelector("p.lead")).getText()).isEqualTo(text("classroom.refused.logins", lang));
+			assertThat(driver.findElement(By.cssSelector("p.lead")).getText())
+				.isEqualTo(text("classroom.refused.logins", lang));
 			Browser.screenshot(lang + "-classroom-429");
 			assertNoViolations(driver, lang + " 429");
 		}
 	}
 
-	/** Opens {@code from} and posts a form from there to {@code action}, as a page at {@code from} could. */
+	/**
+	 * Opens {@code from} and posts a form from there to {@code action}, as a page at
+	 * {@code from} could.
+	 */
 	private static void submitForm(WebDriver driver, String from, String action) {
 		driver.get(from);
 		((JavascriptExecutor) driver).executeScript("const f = document.createElement('form');"
@@ -184,7 +194,8 @@ class ClassroomOnTheNetworkIT {
 	private static void assertNoViolations(WebDriver driver, String what) {
 		Results results = new AxeBuilder().analyze(driver);
 		assertThat(results.getViolations()).as(what)
-			.extracting(v -> v.getId() + " " + v.getNodes().stream().limit(2).map(n -> n.getTarget().toString()).toList())
+			.extracting(
+					v -> v.getId() + " " + v.getNodes().stream().limit(2).map(n -> n.getTarget().toString()).toList())
 			.isEmpty();
 	}
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay in front of the site for one browser, so a test can drop that browser's connections
- * for real (as a Wi-Fi hiccup would) and keep it offline for a while.
+ * A TCP relay in front of the site for one browser, so a test can drop that browser's
+ * connections for real (as a Wi-Fi hiccup would) and keep it offline for a while.
  */
 final class CuttableProxy implements AutoCloseable {
 

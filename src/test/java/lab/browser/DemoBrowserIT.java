@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The live demo in real Chromium against the real fleet, as a learner uses it on a laptop
- * (1366×768) and a phone (390×844): the lesson's own controls, the answer next to the control,
- * the log beside it, a layout that holds still, visible focus, both languages.
+ * (1366×768) and a phone (390×844): the lesson's own controls, the answer next to the
+ * control, the log beside it, a layout that holds still, visible focus, both languages.
  */
 @FleetTest
 class DemoBrowserIT {
@@ -72,9 +72,12 @@ class DemoBrowserIT {
 		String before = demo.said("microservices");
 		demo.click(kill);
 		String killed = lang.equals("en") ? "payments-1 is killed" : "متوقف به‌اجبار";
-		// the answer stands next to the control (about 0.25 s on a quiet machine; no wall-clock bound
-		// here, which a loaded CI machine would break: the figure is measured by hand and in bench/)
-		await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+		// the answer stands next to the control (about 0.25 s on a quiet machine; no
+		// wall-clock bound
+		// here, which a loaded CI machine would break: the figure is measured by hand and
+		// in bench/)
+		await().atMost(PATIENCE)
+			.pollInterval(Duration.ofMillis(50))
 			.untilAsserted(() -> assertThat(demo.said("microservices")).contains(killed));
 		assertThat(demo.said("microservices")).isNotEqualTo(before)
 			.contains(lang.equals("en") ? "Microservices:" : "میکروسرویس‌ها:")
@@ -92,8 +95,10 @@ class DemoBrowserIT {
 	@ValueSource(strings = { "en", "fa" })
 	void aPostWhileTheMonolithIsDownIsReportedForEachVersion(String lang) {
 		DemoWidget demo = open(lang, "microservices-architecture").awaitStore();
-		// with both versions up, both say they posted (and the first, slower calls are behind us)
-		// a breaker that an earlier test left open closes again on the next calls that succeed
+		// with both versions up, both say they posted (and the first, slower calls are
+		// behind us)
+		// a breaker that an earlier test left open closes again on the next calls that
+		// succeed
 		await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 			demo.post("both up " + lang);
 			assertThat(demo.said("shared")).contains("monolith-1").contains("posts-");
@@ -109,17 +114,22 @@ class DemoBrowserIT {
 				.contains("Microservices: posted, answered by posts-");
 		}
 		else {
-			assertThat(said).contains("یکپارچه:").contains("رد شد").contains("میکروسرویس‌ها:").contains("پاسخ از posts-");
+			assertThat(said).contains("یکپارچه:")
+				.contains("رد شد")
+				.contains("میکروسرویس‌ها:")
+				.contains("پاسخ از posts-");
 		}
 		assertThat(this.driver.findElement(By.cssSelector(".demo-text")).getAttribute("value"))
-			.as("a post one version accepted is not left in the box to be sent twice").isEmpty();
+			.as("a post one version accepted is not left in the box to be sent twice")
+			.isEmpty();
 		Browser.screenshot(lang + "-demo-post-monolith-down", "section.demo");
 	}
 
 	@Test
 	void aBreakerChangeAppearsInTheLogTaggedWithItsVersion() {
 		DemoWidget demo = open("en", "resilience").awaitStore();
-		// tip as someone who wrote none of the newest posts, so every Tip button can be used
+		// tip as someone who wrote none of the newest posts, so every Tip button can be
+		// used
 		demo.writeAs("Grace Hopper");
 		demo.click(demo.quick("microservices", "payments-1"));
 		demo.awaitState("payments-1", "killed");
@@ -145,7 +155,8 @@ class DemoBrowserIT {
 		Map<String, Number> removeBox = demo.box(remove);
 		Map<String, Number> monolithBox = demo.box(monolith);
 		demo.click(add);
-		await().atMost(PATIENCE).until(() -> demo.diagramNodes("posts") == 2 && demo.said("microservices").contains("2"));
+		await().atMost(PATIENCE)
+			.until(() -> demo.diagramNodes("posts") == 2 && demo.said("microservices").contains("2"));
 		assertThat(demo.box(add)).isEqualTo(addBox);
 		assertThat(demo.box(remove)).isEqualTo(removeBox);
 		assertThat(demo.box(monolith)).isEqualTo(monolithBox);
@@ -177,7 +188,8 @@ class DemoBrowserIT {
 	@Test
 	void everyControlShowsItsFocus() {
 		DemoWidget demo = open("en", "resilience").awaitStore().showAll();
-		await().atMost(PATIENCE).until(() -> !this.driver.findElements(By.cssSelector(".demo-instance-actions button")).isEmpty());
+		await().atMost(PATIENCE)
+			.until(() -> !this.driver.findElements(By.cssSelector(".demo-instance-actions button")).isEmpty());
 		JavascriptExecutor js = (JavascriptExecutor) this.driver;
 		js.executeScript("document.querySelector('.demo-skip').focus()");
 		List<String> unseen = new ArrayList<>();
@@ -189,11 +201,14 @@ class DemoBrowserIT {
 				break;
 			}
 			String focused = (String) js.executeScript(
-					"const s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow", active);
-			String plain = (String) js.executeScript("""
-					const e = arguments[0]; e.blur();
-					const s = getComputedStyle(e); const out = s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow;
-					e.focus(); return out;""", active);
+					"const s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow",
+					active);
+			String plain = (String) js.executeScript(
+					"""
+							const e = arguments[0]; e.blur();
+							const s = getComputedStyle(e); const out = s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow;
+							e.focus(); return out;""",
+					active);
 			visited++;
 			if (focused.equals(plain) || focused.startsWith("none")) {
 				unseen.add(active.getTagName() + " " + active.getText() + " " + active.getAttribute("class"));
@@ -211,24 +226,29 @@ class DemoBrowserIT {
 		JavascriptExecutor js = (JavascriptExecutor) this.driver;
 		WebElement monolithTab = this.driver.findElement(By.cssSelector(".demo-switch button[data-show='monolith']"));
 		assertThat(monolithTab.isDisplayed()).isTrue();
-		assertThat(this.driver.findElement(By.cssSelector(".demo-topology[data-topology='monolith'] .demo-diagram")).isDisplayed())
-			.isFalse();
+		assertThat(this.driver.findElement(By.cssSelector(".demo-topology[data-topology='monolith'] .demo-diagram"))
+			.isDisplayed()).isFalse();
 		demo.click(monolithTab);
 		assertThat(monolithTab.getAttribute("aria-pressed")).isEqualTo("true");
-		assertThat(this.driver.findElement(By.cssSelector(".demo-topology[data-topology='monolith'] .demo-diagram")).isDisplayed())
-			.isTrue();
-		assertThat(this.driver.findElement(By.cssSelector(".demo-topology[data-topology='microservices'] .demo-diagram")).isDisplayed())
+		assertThat(this.driver.findElement(By.cssSelector(".demo-topology[data-topology='monolith'] .demo-diagram"))
+			.isDisplayed()).isTrue();
+		assertThat(
+				this.driver.findElement(By.cssSelector(".demo-topology[data-topology='microservices'] .demo-diagram"))
+					.isDisplayed())
 			.isFalse();
 		@SuppressWarnings("unchecked")
-		List<String> small = (List<String>) js.executeScript("""
-				return [...document.querySelectorAll('section.demo button, section.demo summary, section.demo select, section.demo input, section.demo a')]
-				  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.classList.contains('visually-hidden-focusable') && !e.closest('.demo-legend ul, .demo-legend p'))
-				  .filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width < 44; })
-				  .map(e => e.tagName + ' ' + e.textContent.trim().slice(0, 30));""");
+		List<String> small = (List<String>) js.executeScript(
+				"""
+						return [...document.querySelectorAll('section.demo button, section.demo summary, section.demo select, section.demo input, section.demo a')]
+						  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.classList.contains('visually-hidden-focusable') && !e.closest('.demo-legend ul, .demo-legend p'))
+						  .filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width < 44; })
+						  .map(e => e.tagName + ' ' + e.textContent.trim().slice(0, 30));""");
 		assertThat(small).isEmpty();
-		assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
-			.as("the page does not scroll sideways").isLessThanOrEqualTo(0);
-		assertThat(this.driver.findElement(By.cssSelector("details.toc-top")).isDisplayed()).as("On this page at the top").isTrue();
+		assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+			.intValue()).as("the page does not scroll sideways").isLessThanOrEqualTo(0);
+		assertThat(this.driver.findElement(By.cssSelector("details.toc-top")).isDisplayed())
+			.as("On this page at the top")
+			.isTrue();
 		Browser.screenshot(lang + "-demo-phone", "section.demo");
 	}
 
@@ -245,14 +265,16 @@ class DemoBrowserIT {
 				document.querySelector('section.demo').after(copy);
 				import('/js/demo.js').then((m) => { m.mountDemo(copy); done(); });
 				""");
-		await().atMost(PATIENCE).until(() -> !this.driver.findElements(By.cssSelector("#demo-copy g.demo-node")).isEmpty());
+		await().atMost(PATIENCE)
+			.until(() -> !this.driver.findElements(By.cssSelector("#demo-copy g.demo-node")).isEmpty());
 		assertThat(this.driver.findElement(By.cssSelector("#demo-copy .demo-readonly-note")).isDisplayed()).isTrue();
 		@SuppressWarnings("unchecked")
 		List<String> controls = (List<String>) js.executeScript(
 				"return [...document.querySelectorAll('#demo-copy button[data-op], #demo-copy button[data-load], #demo-copy .demo-toggle')]"
 						+ ".filter(b => b.getClientRects().length && b.dataset.op !== 'tip' && b.dataset.op !== 'react').map(b => b.textContent)");
 		assertThat(controls).isEmpty();
-		await().atMost(PATIENCE).until(() -> !this.driver.findElements(By.cssSelector("#demo-copy .demo-events li")).isEmpty());
+		await().atMost(PATIENCE)
+			.until(() -> !this.driver.findElements(By.cssSelector("#demo-copy .demo-events li")).isEmpty());
 	}
 
 	@ParameterizedTest
@@ -264,7 +286,8 @@ class DemoBrowserIT {
 			demo.awaitFeed("microservices");
 			assertNoViolations(lang + (phone ? " phone" : " laptop"));
 			demo.showAll();
-			await().atMost(PATIENCE).until(() -> !this.driver.findElements(By.cssSelector(".demo-instance-actions button")).isEmpty());
+			await().atMost(PATIENCE)
+				.until(() -> !this.driver.findElements(By.cssSelector(".demo-instance-actions button")).isEmpty());
 			assertNoViolations(lang + (phone ? " phone" : " laptop") + ", all controls");
 			Browser.screenshot(lang + "-demo-all-controls" + (phone ? "-phone" : ""), "section.demo");
 		}
@@ -273,7 +296,8 @@ class DemoBrowserIT {
 	private void assertNoViolations(String what) {
 		Results results = new AxeBuilder().include(List.of("section.demo")).analyze(this.driver);
 		assertThat(results.getViolations()).as(what)
-			.extracting(v -> v.getId() + " " + v.getNodes().stream().limit(2).map(n -> n.getTarget().toString()).toList())
+			.extracting(
+					v -> v.getId() + " " + v.getNodes().stream().limit(2).map(n -> n.getTarget().toString()).toList())
 			.isEmpty();
 	}
 

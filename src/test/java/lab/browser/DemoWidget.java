@@ -21,7 +21,8 @@ final class DemoWidget {
 	DemoWidget(WebDriver driver) {
 		this.driver = driver;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-		this.wait.until(d -> !d.findElements(By.cssSelector("section.demo li.demo-instance[data-state='ready']")).isEmpty());
+		this.wait
+			.until(d -> !d.findElements(By.cssSelector("section.demo li.demo-instance[data-state='ready']")).isEmpty());
 		this.wait.until(d -> !d.findElements(By.cssSelector("section.demo g.demo-node")).isEmpty());
 	}
 
@@ -37,14 +38,16 @@ final class DemoWidget {
 
 	/** The id of a ready instance of a service in the microservices column. */
 	String readyInstance(String service) {
-		return this.driver
-			.findElements(By.cssSelector(
-					"[data-topology='microservices'] li.demo-instance[data-state='ready'][data-instance^='" + service + "-']"))
+		return this.driver.findElements(
+				By.cssSelector("[data-topology='microservices'] li.demo-instance[data-state='ready'][data-instance^='"
+						+ service + "-']"))
 			.get(0)
 			.getAttribute("data-instance");
 	}
 
-	/** One of the lesson's own controls, found by what it acts on ("payments-1", "posts"). */
+	/**
+	 * One of the lesson's own controls, found by what it acts on ("payments-1", "posts").
+	 */
 	WebElement quick(String topology, String target) {
 		By by = By.cssSelector("[data-topology='" + topology + "'] .demo-quick button[data-instance='" + target
 				+ "'], [data-topology='" + topology + "'] .demo-quick button[data-service='" + target + "']");
@@ -55,10 +58,14 @@ final class DemoWidget {
 	}
 
 	WebElement quickSlot(String topology, String slot) {
-		return this.driver.findElement(By.cssSelector("[data-topology='" + topology + "'] .demo-quick button[data-slot='" + slot + "']"));
+		return this.driver.findElement(
+				By.cssSelector("[data-topology='" + topology + "'] .demo-quick button[data-slot='" + slot + "']"));
 	}
 
-	/** The answer line next to a version's controls ("monolith", "microservices") or the shared ones ("shared"). */
+	/**
+	 * The answer line next to a version's controls ("monolith", "microservices") or the
+	 * shared ones ("shared").
+	 */
 	String said(String where) {
 		return this.driver.findElement(By.cssSelector(".demo-said[data-for='" + where + "']")).getText();
 	}
@@ -82,7 +89,10 @@ final class DemoWidget {
 		return this;
 	}
 
-	/** Acts on an instance from its row under "All controls" (opened first when it is closed). */
+	/**
+	 * Acts on an instance from its row under "All controls" (opened first when it is
+	 * closed).
+	 */
 	DemoWidget act(String instance, String op, String value) {
 		showAll();
 		By button = By.cssSelector("li.demo-instance[data-instance='" + instance + "'] button[data-op='" + op + "']"
@@ -97,16 +107,19 @@ final class DemoWidget {
 
 	String stateOf(String instance) {
 		By row = By.cssSelector("li.demo-instance[data-instance='" + instance + "']");
-		return this.wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(row).getAttribute("data-state"));
+		return this.wait.ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElement(row).getAttribute("data-state"));
 	}
 
 	/**
-	 * The class of the instance's node in the architecture diagram (its colour follows its state).
-	 * The diagram is redrawn on every update, so a node found a moment ago may be gone: look again.
+	 * The class of the instance's node in the architecture diagram (its colour follows
+	 * its state). The diagram is redrawn on every update, so a node found a moment ago
+	 * may be gone: look again.
 	 */
 	String diagramNodeClass(String instance) {
 		By node = By.cssSelector("g.demo-node[data-instance='" + instance + "']");
-		return this.wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(node).getAttribute("class"));
+		return this.wait.ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElement(node).getAttribute("class"));
 	}
 
 	int diagramNodes(String prefix) {
@@ -143,7 +156,8 @@ final class DemoWidget {
 	}
 
 	void writeAs(String name) {
-		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.cssSelector(".demo-author"))).selectByVisibleText(name);
+		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.cssSelector(".demo-author")))
+			.selectByVisibleText(name);
 	}
 
 	void post(String text) {
@@ -154,7 +168,10 @@ final class DemoWidget {
 		box.sendKeys(org.openqa.selenium.Keys.ENTER);
 	}
 
-	/** A control action sent from the page itself, as the widget would (same origin, same headers). */
+	/**
+	 * A control action sent from the page itself, as the widget would (same origin, same
+	 * headers).
+	 */
 	int send(String path) {
 		Object status = js().executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
@@ -163,7 +180,9 @@ final class DemoWidget {
 		return ((Number) status).intValue();
 	}
 
-	/** The element's box on the page (not the window), so scrolling does not change it. */
+	/**
+	 * The element's box on the page (not the window), so scrolling does not change it.
+	 */
 	@SuppressWarnings("unchecked")
 	Map<String, Number> box(WebElement element) {
 		return (Map<String, Number>) js().executeScript(
@@ -172,12 +191,14 @@ final class DemoWidget {
 	}
 
 	double height() {
-		return ((Number) js().executeScript("return document.querySelector('section.demo').getBoundingClientRect().height"))
+		return ((Number) js()
+			.executeScript("return document.querySelector('section.demo').getBoundingClientRect().height"))
 			.doubleValue();
 	}
 
 	void scrollTo() {
-		js().executeScript("document.querySelector('section.demo').scrollIntoView({block: 'start', behavior: 'instant'})");
+		js().executeScript(
+				"document.querySelector('section.demo').scrollIntoView({block: 'start', behavior: 'instant'})");
 	}
 
 	void click(WebElement element) {

@@ -49,10 +49,12 @@ class LessonFlowBrowserIT {
 		}
 		WebElement submit = this.driver.findElement(By.cssSelector(".quiz button[type='submit']"));
 		((JavascriptExecutor) this.driver).executeScript("arguments[0].click()", submit);
-		waiting().until(d -> d.getCurrentUrl().endsWith("/quiz#quiz") && !d.findElements(By.id("quiz-result")).isEmpty());
+		waiting()
+			.until(d -> d.getCurrentUrl().endsWith("/quiz#quiz") && !d.findElements(By.id("quiz-result")).isEmpty());
 		waiting().until(d -> "quiz-result".equals(d.switchTo().activeElement().getAttribute("id")));
-		assertThat(this.driver.findElement(By.id("quiz-result")).getText()).contains("Of the " + (questions.size() - 1)
-				+ " questions you answered").contains("Try again");
+		assertThat(this.driver.findElement(By.id("quiz-result")).getText())
+			.contains("Of the " + (questions.size() - 1) + " questions you answered")
+			.contains("Try again");
 		List<WebElement> graded = this.driver.findElements(By.cssSelector(".quiz-question"));
 		for (WebElement q : graded.subList(0, graded.size() - 1)) {
 			assertThat(q.findElements(By.cssSelector(".quiz-verdict"))).as("answered questions are graded").hasSize(1);
@@ -74,7 +76,8 @@ class LessonFlowBrowserIT {
 			WebElement link = this.driver.findElement(By.cssSelector(".lesson-body p a.glossary-link"));
 			((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
 			link.click();
-			WebElement pop = waiting().until(d -> d.findElements(By.cssSelector(".glossary-pop")).stream().findFirst().orElse(null));
+			WebElement pop = waiting()
+				.until(d -> d.findElements(By.cssSelector(".glossary-pop")).stream().findFirst().orElse(null));
 			assertThat(this.driver.getCurrentUrl()).isEqualTo(lesson);
 			assertThat(pop.getText()).hasSizeGreaterThan(30);
 			assertThat(link.getAttribute("aria-expanded")).isEqualTo("true");

@@ -28,7 +28,10 @@ final class LessonPage extends SitePage {
 	}
 
 	Optional<String> firstCodeBlockDirection() {
-		return this.driver.findElements(By.cssSelector(".lesson-body pre")).stream().findFirst().map(pre -> pre.getCssValue("direction"));
+		return this.driver.findElements(By.cssSelector(".lesson-body pre"))
+			.stream()
+			.findFirst()
+			.map(pre -> pre.getCssValue("direction"));
 	}
 
 	Rectangle previousLink() {

@@ -28,9 +28,9 @@ import lab.fleet.FleetClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Persian lint and the term base run on what readers see: the visible text of every Persian
- * page, rendered in real Chromium with the real fleet behind the live widget, so a message
- * assembled in JavaScript or Java is checked as it is shown (issue 10).
+ * The Persian lint and the term base run on what readers see: the visible text of every
+ * Persian page, rendered in real Chromium with the real fleet behind the live widget, so
+ * a message assembled in JavaScript or Java is checked as it is shown (issue 10).
  */
 @FleetTest
 class PersianPagesBrowserIT {
@@ -61,7 +61,8 @@ class PersianPagesBrowserIT {
 	void everyPersianPageReadsAsCleanPersian() throws IOException {
 		TermBase terms = TermBase.load();
 		List<String> pages = persianPages();
-		assertThat(pages).as("Persian pages found from /fa/").hasSizeGreaterThan(14)
+		assertThat(pages).as("Persian pages found from /fa/")
+			.hasSizeGreaterThan(14)
 			.contains("/fa/", "/fa/glossary", "/fa/about", "/fa/fleet", "/fa/lessons/resilience");
 		pages.add("/fa/lessons/no-such-lesson");
 		List<String> problems = new ArrayList<>();
@@ -122,7 +123,8 @@ class PersianPagesBrowserIT {
 		return new WebDriverWait(this.driver, java.time.Duration.ofSeconds(15))
 			.ignoring(StaleElementReferenceException.class)
 			.until(d -> {
-				// the widget's figures line (and the control room's), whichever class the widget gives it
+				// the widget's figures line (and the control room's), whichever class the
+				// widget gives it
 				WebElement first = d.findElements(By.cssSelector(".demo-instance-figures, .demo-figures"))
 					.stream()
 					.filter(e -> e.getAttribute("textContent").contains("v1"))
@@ -135,7 +137,9 @@ class PersianPagesBrowserIT {
 			});
 	}
 
-	/** Opens a page, lets its live widget draw the fleet, and returns its visible lines. */
+	/**
+	 * Opens a page, lets its live widget draw the fleet, and returns its visible lines.
+	 */
 	private List<String> visit(String path) {
 		this.driver.get(this.base + path);
 		new WebDriverWait(this.driver, java.time.Duration.ofSeconds(10))
@@ -148,7 +152,10 @@ class PersianPagesBrowserIT {
 			.until(d -> VisibleText.lines(d));
 	}
 
-	/** Every page a Persian reader can reach by following links from the Persian home page. */
+	/**
+	 * Every page a Persian reader can reach by following links from the Persian home
+	 * page.
+	 */
 	private List<String> persianPages() {
 		Set<String> seen = new LinkedHashSet<>();
 		Deque<String> queue = new ArrayDeque<>(List.of("/fa/"));

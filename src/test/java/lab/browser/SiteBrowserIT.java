@@ -94,7 +94,8 @@ class SiteBrowserIT {
 		assertThat(forward.slug()).isNotEqualTo(first);
 		LessonPage back = forward.press(org.openqa.selenium.Keys.ARROW_RIGHT);
 		assertThat(back.slug()).isEqualTo(first);
-		LessonPage en = LessonPage.open(this.driver, this.base, "en", first).press(org.openqa.selenium.Keys.ARROW_RIGHT);
+		LessonPage en = LessonPage.open(this.driver, this.base, "en", first)
+			.press(org.openqa.selenium.Keys.ARROW_RIGHT);
 		assertThat(en.slug()).isEqualTo(forward.slug());
 	}
 

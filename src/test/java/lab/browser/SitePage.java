@@ -45,10 +45,13 @@ abstract class SitePage {
 		return this.driver.findElement(By.cssSelector(".site-header nav")).getRect();
 	}
 
-	/** Bootstrap scrolls smoothly; a click must wait for no animation, so scroll at once first. */
+	/**
+	 * Bootstrap scrolls smoothly; a click must wait for no animation, so scroll at once
+	 * first.
+	 */
 	protected void click(WebElement element) {
-		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
+		((JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();
 	}
 

@@ -6,11 +6,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The text a reader sees on the current page, line by line (a line is the text of one block:
- * a paragraph, a list item, a table cell, a button, one label of a diagram), whatever put it
- * there: the template, the Markdown renderer, or a script. Left out: code ({@code pre},
- * {@code code}, {@code kbd}, {@code samp}), scripts and styles, what is not rendered
- * ({@code display: none}, {@code hidden}), and runs marked as another language
+ * The text a reader sees on the current page, line by line (a line is the text of one
+ * block: a paragraph, a list item, a table cell, a button, one label of a diagram),
+ * whatever put it there: the template, the Markdown renderer, or a script. Left out: code
+ * ({@code pre}, {@code code}, {@code kbd}, {@code samp}), scripts and styles, what is not
+ * rendered ({@code display: none}, {@code hidden}), and runs marked as another language
  * ({@code lang="en"}, such as the language switch or a glossary term's English twin).
  */
 final class VisibleText {

@@ -29,8 +29,8 @@ import lab.fleet.FleetClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two people in two real Chromium browsers against the real fleet: a presenter at 1920×1080 and a
- * student on a phone-sized screen, in both languages.
+ * Two people in two real Chromium browsers against the real fleet: a presenter at
+ * 1920×1080 and a student on a phone-sized screen, in both languages.
  */
 @FleetTest
 class WalkthroughBrowserIT {
@@ -68,7 +68,8 @@ class WalkthroughBrowserIT {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	// ------------------------------------------------------------------ a class that follows
+	// ------------------------------------------------------------------ a class that
+	// follows
 
 	@Test
 	void theStudentFollowsThePresenterInEitherLanguage() {
@@ -134,9 +135,9 @@ class WalkthroughBrowserIT {
 					  .then((a) => done({ status: a.status, detail: a.body.detail }));
 					""", "/api/classes/" + code + "/step", lang);
 			assertThat(((Number) answer.get("status")).intValue()).isEqualTo(403);
-			assertThat((String) answer.get("detail")).isEqualTo(lang.equals("fa")
-					? "فقط ارائه‌دهندهٔ کلاس می‌تواند آن را جابه‌جا کند یا به پایان برساند."
-					: "Only the class's presenter can move or end it.");
+			assertThat((String) answer.get("detail"))
+				.isEqualTo(lang.equals("fa") ? "فقط ارائه‌دهندهٔ کلاس می‌تواند آن را جابه‌جا کند یا به پایان برساند."
+						: "Only the class's presenter can move or end it.");
 			awaitClassStep(code, 1);
 			endClass();
 		}
@@ -176,7 +177,8 @@ class WalkthroughBrowserIT {
 			press(presenter, Keys.HOME);
 			awaitPresenterStep(1);
 			press(presenter, "o");
-			new WebDriverWait(presenter, WAIT).until(d -> d.findElement(By.cssSelector("dialog.present-overview")).isDisplayed());
+			new WebDriverWait(presenter, WAIT)
+				.until(d -> d.findElement(By.cssSelector("dialog.present-overview")).isDisplayed());
 			press(presenter, "o");
 			press(presenter, "?");
 			WebElement help = presenter.findElement(By.cssSelector("dialog.present-help"));
@@ -234,20 +236,21 @@ class WalkthroughBrowserIT {
 		presenter.findElement(By.cssSelector(".present-class-start")).click();
 		WebElement code = presenter.findElement(By.cssSelector(".present-class-code"));
 		new WebDriverWait(presenter, WAIT).until(d -> code.getText().matches("[A-Z0-9]{6}"));
-		new WebDriverWait(presenter, WAIT)
-			.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-					"const img = document.querySelector('.present-class-qr'); return img.complete && img.naturalWidth > 0;"));
+		new WebDriverWait(presenter, WAIT).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+				"const img = document.querySelector('.present-class-qr'); return img.complete && img.naturalWidth > 0;"));
 		return code.getText();
 	}
 
 	private void endClass() {
 		presenter.findElement(By.cssSelector(".present-class-end")).click();
-		new WebDriverWait(presenter, WAIT).until(d -> d.findElement(By.cssSelector(".present-class-start")).isDisplayed());
+		new WebDriverWait(presenter, WAIT)
+			.until(d -> d.findElement(By.cssSelector(".present-class-start")).isDisplayed());
 	}
 
 	private void openFollower(String lang, String code) {
 		student.get(base() + (lang.equals("en") ? "/join/" + code : "/fa/classes/" + code));
-		new WebDriverWait(student, WAIT).until(d -> d.findElements(By.cssSelector("body[data-page='class-follow']")).size() == 1);
+		new WebDriverWait(student, WAIT)
+			.until(d -> d.findElements(By.cssSelector("body[data-page='class-follow']")).size() == 1);
 	}
 
 	private void awaitPresenterStep(int n) {
@@ -265,7 +268,9 @@ class WalkthroughBrowserIT {
 	}
 
 	private static void awaitCheck(WebDriver driver) {
-		new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".walk-check[data-met='met'], .walk-check[data-met='unmet']")).size() > 0);
+		new WebDriverWait(driver, WAIT)
+			.until(d -> d.findElements(By.cssSelector(".walk-check[data-met='met'], .walk-check[data-met='unmet']"))
+				.size() > 0);
 	}
 
 	private static int visibleStep(WebDriver driver, String container) {

@@ -22,12 +22,15 @@ public final class Stores {
 	public static H2Database open(Path dir) {
 		try {
 			return H2Database.open(dir, "test");
-		} catch (SQLException e) {
+		}
+		catch (SQLException e) {
 			throw new IllegalStateException(e);
 		}
 	}
 
-	/** A Users module whose process is gone: every call fails as a remote client would. */
+	/**
+	 * A Users module whose process is gone: every call fails as a remote client would.
+	 */
 	public static UsersApi usersDown() {
 		return new UsersApi() {
 			@Override

@@ -13,20 +13,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A demo process started the way the supervisor will: {@link LaunchCommand}, stdin kept open,
- * stdout read for the READY line and then drained (so the child never blocks on a full pipe).
+ * A demo process started the way the supervisor will: {@link LaunchCommand}, stdin kept
+ * open, stdout read for the READY line and then drained (so the child never blocks on a
+ * full pipe).
  */
 final class DemoProcess implements AutoCloseable {
 
 	private static final Pattern READY = Pattern.compile("READY port=(\\d+) pid=(\\d+)");
 
 	private final Process process;
+
 	private final List<String> stdout = new CopyOnWriteArrayList<>();
+
 	private final StringBuilder stderr = new StringBuilder();
+
 	private final CountDownLatch ready = new CountDownLatch(1);
+
 	private volatile int port;
+
 	private volatile long readyPid;
+
 	private final long spawnedAt;
+
 	private volatile long readyAt;
 
 	private DemoProcess(Process process, long spawnedAt) {
@@ -38,7 +46,10 @@ final class DemoProcess implements AutoCloseable {
 		return start(command.toList());
 	}
 
-	/** Starts {@code command} with another way to find the application (see {@link LaunchCommand#applicationLauncher}). */
+	/**
+	 * Starts {@code command} with another way to find the application (see
+	 * {@link LaunchCommand#applicationLauncher}).
+	 */
 	static DemoProcess start(LaunchCommand command, List<String> launcher) {
 		return start(command.toList(launcher));
 	}
@@ -48,7 +59,8 @@ final class DemoProcess implements AutoCloseable {
 		Process process;
 		try {
 			process = new ProcessBuilder(command).start();
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new IllegalStateException("cannot start " + command, e);
 		}
 		DemoProcess demo = new DemoProcess(process, spawnedAt);
@@ -75,7 +87,8 @@ final class DemoProcess implements AutoCloseable {
 						ready.countDown();
 					}
 				}
-			} catch (IOException ignored) {
+			}
+			catch (IOException ignored) {
 				// the process is gone
 			}
 		}, "stdout-" + process.pid());
@@ -92,7 +105,8 @@ final class DemoProcess implements AutoCloseable {
 						stderr.append(line).append('\n');
 					}
 				}
-			} catch (IOException ignored) {
+			}
+			catch (IOException ignored) {
 				// the process is gone
 			}
 		}, "stderr-" + process.pid());
@@ -106,7 +120,8 @@ final class DemoProcess implements AutoCloseable {
 				process.destroyForcibly();
 				throw new IllegalStateException("no READY line within " + millis + " ms; stderr:\n" + stderr());
 			}
-		} catch (InterruptedException e) {
+		}
+		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
@@ -164,7 +179,8 @@ final class DemoProcess implements AutoCloseable {
 				throw new IllegalStateException("process " + pid() + " still running after " + millis + " ms");
 			}
 			return process.exitValue();
-		} catch (InterruptedException e) {
+		}
+		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
@@ -173,12 +189,14 @@ final class DemoProcess implements AutoCloseable {
 	/** Resident memory in kB, from /proc/<pid>/status (Linux). */
 	long rssKb() {
 		try {
-			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", String.valueOf(pid()), "status"))) {
+			for (String line : java.nio.file.Files
+				.readAllLines(java.nio.file.Path.of("/proc", String.valueOf(pid()), "status"))) {
 				if (line.startsWith("VmRSS:")) {
 					return Long.parseLong(line.replaceAll("[^0-9]", ""));
 				}
 			}
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 		throw new IllegalStateException("no VmRSS for " + pid());
@@ -190,7 +208,8 @@ final class DemoProcess implements AutoCloseable {
 			process.destroyForcibly();
 			try {
 				process.waitFor(5, TimeUnit.SECONDS);
-			} catch (InterruptedException e) {
+			}
+			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
 		}

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import lab.chassis.http.Json;
 
 /**
- * (d) {@code kill -9} in the middle of a stream of writes: after a restart every acknowledged post
- * and tip is there, none twice, and retrying a tip's idempotency key returns the same tip.
+ * (d) {@code kill -9} in the middle of a stream of writes: after a restart every
+ * acknowledged post and tip is there, none twice, and retrying a tip's idempotency key
+ * returns the same tip.
  */
 class DurabilityIT {
 
@@ -62,18 +63,22 @@ class DurabilityIT {
 				}
 				return null;
 			});
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(1))
 				.until(() -> ackedPosts.size() + ackedTips.size() >= ACKS_BEFORE_KILL);
 			first.kill9();
-		} finally {
+		}
+		finally {
 			writers.shutdown();
 			assertThat(writers.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
 			first.close();
 		}
-		System.out.printf("DURABILITY killed after %d acknowledged posts and %d acknowledged tips (%d tips attempted)%n",
-			ackedPosts.size(), ackedTips.size(), attemptedTips.size());
+		System.out.printf(
+				"DURABILITY killed after %d acknowledged posts and %d acknowledged tips (%d tips attempted)%n",
+				ackedPosts.size(), ackedTips.size(), attemptedTips.size());
 		assertThat(ackedPosts.size() + ackedTips.size()).isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
-		// the kill must have cut the streams short, or this test proves nothing about a crash mid-stream
+		// the kill must have cut the streams short, or this test proves nothing about a
+		// crash mid-stream
 		assertThat(ackedPosts.size() + ackedTips.size()).isLessThan(2 * WRITES_PER_STREAM);
 
 		try (DemoProcess second = DemoProcess.start(LaunchCommand.of("monolith").dataDir(dir).arg("log", "none"))) {
@@ -83,8 +88,11 @@ class DurabilityIT {
 				assertThat(r.status()).as("post " + post.getKey()).isEqualTo(200);
 				assertThat(r.json()).containsEntry("text", post.getValue());
 			}
-			List<Object> feedTexts = Http.get(url + "/api/posts?limit=200").list("posts").stream()
-				.map(p -> p.get("text")).collect(Collectors.toList());
+			List<Object> feedTexts = Http.get(url + "/api/posts?limit=200")
+				.list("posts")
+				.stream()
+				.map(p -> p.get("text"))
+				.collect(Collectors.toList());
 			assertThat(feedTexts).doesNotHaveDuplicates().containsAll(ackedPosts.values());
 
 			for (Map.Entry<String, Long> tip : ackedTips.entrySet()) {
@@ -93,14 +101,19 @@ class DurabilityIT {
 				assertThat(retried.status()).isEqualTo(200);
 				assertThat(retried.json()).containsEntry("id", tip.getValue()).containsEntry("replayed", true);
 			}
-			// retrying the tips that were in flight (or never sent) makes each exist exactly once
+			// retrying the tips that were in flight (or never sent) makes each exist
+			// exactly once
 			for (String key : attemptedTips) {
 				int i = Integer.parseInt(key.substring("durable-tip-".length()));
 				assertThat(Http.post(url + "/api/tips", tip(key, i)).status()).isIn(200, 201);
 			}
-			List<Object> keys = Http.get(url + "/api/tips?userId=2").list("tips").stream()
-				.map(t -> t.get("idempotencyKey")).collect(Collectors.toList());
-			assertThat(keys).doesNotHaveDuplicates().hasSize(attemptedTips.size())
+			List<Object> keys = Http.get(url + "/api/tips?userId=2")
+				.list("tips")
+				.stream()
+				.map(t -> t.get("idempotencyKey"))
+				.collect(Collectors.toList());
+			assertThat(keys).doesNotHaveDuplicates()
+				.hasSize(attemptedTips.size())
 				.containsExactlyInAnyOrderElementsOf(attemptedTips);
 		}
 	}

@@ -55,7 +55,7 @@ final class Http {
 
 	static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(15)).build(),
-			HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		Map<String, Object> json = null;
 		if (response.body().startsWith("{")) {
 			@SuppressWarnings("unchecked")
@@ -70,11 +70,14 @@ final class Http {
 		try {
 			get(url);
 			return false;
-		} catch (java.net.ConnectException e) {
+		}
+		catch (java.net.ConnectException e) {
 			return true;
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			return e.getCause() instanceof java.net.ConnectException;
-		} catch (InterruptedException e) {
+		}
+		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return false;
 		}

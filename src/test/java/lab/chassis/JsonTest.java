@@ -15,9 +15,8 @@ class JsonTest {
 
 	@Test
 	void writesAndReadsBackObjectsListsAndText() {
-		Map<String, Object> value = Json.object(
-			"id", 7L, "name", "Ada \"the\" Countess\n", "persian", "سلام 😀", "ok", true, "none", null,
-			"ratio", 0.25, "items", List.of(1L, 2L));
+		Map<String, Object> value = Json.object("id", 7L, "name", "Ada \"the\" Countess\n", "persian", "سلام 😀", "ok",
+				true, "none", null, "ratio", 0.25, "items", List.of(1L, 2L));
 		String text = Json.write(value);
 		assertThat(Json.read(text)).isEqualTo(value);
 	}

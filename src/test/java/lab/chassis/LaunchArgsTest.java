@@ -12,8 +12,8 @@ class LaunchArgsTest {
 	@Test
 	void parsesEveryArgument() {
 		LaunchArgs args = LaunchArgs.parse("--role=posts", "--port=0", "--data-dir=/tmp/x", "--version=v2",
-			"--instance=posts-2", "--peer.users=http://127.0.0.1:8080/lb/users", "--parent-pid=1", "--timeout-ms=250",
-			"--fallbacks=false", "--log=none");
+				"--instance=posts-2", "--peer.users=http://127.0.0.1:8080/lb/users", "--parent-pid=1",
+				"--timeout-ms=250", "--fallbacks=false", "--log=none");
 		assertThat(args.role()).isEqualTo(Role.POSTS);
 		assertThat(args.dataDir()).isEqualTo(Path.of("/tmp/x"));
 		assertThat(args.version()).isEqualTo("v2");
@@ -43,14 +43,16 @@ class LaunchArgsTest {
 	void refusesWhatCannotWork() {
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=site")).hasMessageContaining("unknown role");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=posts")).hasMessageContaining("--peer.users");
-		assertThatThrownBy(() -> LaunchArgs.parse("--role=threads", "--peer.users=http://a")).hasMessageContaining("--peer.posts");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=threads", "--peer.users=http://a"))
+			.hasMessageContaining("--peer.posts");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--version=v3")).hasMessageContaining("version");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--port=70000")).hasMessageContaining("port");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--instance=a b")).hasMessageContaining("instance");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "port=1")).hasMessageContaining("--name=value");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--fallbacks=yes")).hasMessageContaining("fallbacks");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--timeout-ms=0")).hasMessageContaining("timeout-ms");
-		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--timeout-ms=60001")).hasMessageContaining("timeout-ms");
+		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--timeout-ms=60001"))
+			.hasMessageContaining("timeout-ms");
 	}
 
 }

@@ -11,13 +11,19 @@ class LaunchCommandTest {
 
 	@Test
 	void startsTheCurrentJavaWithSmallFlagsAndTheRoleArguments() {
-		List<String> command = LaunchCommand.of("payments").instance("payments-2").port(0).version("v2")
-			.peer("users", "http://127.0.0.1:8080/lb/users").timeoutMs(500).fallbacks(false).toList();
+		List<String> command = LaunchCommand.of("payments")
+			.instance("payments-2")
+			.port(0)
+			.version("v2")
+			.peer("users", "http://127.0.0.1:8080/lb/users")
+			.timeoutMs(500)
+			.fallbacks(false)
+			.toList();
 		assertThat(command.get(0)).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
 		assertThat(command).containsSubsequence(LaunchCommand.JVM_FLAGS);
 		assertThat(command).contains("--role=payments", "--instance=payments-2", "--port=0", "--version=v2",
-			"--peer.users=http://127.0.0.1:8080/lb/users", "--timeout-ms=500", "--fallbacks=false",
-			"--parent-pid=" + ProcessHandle.current().pid());
+				"--peer.users=http://127.0.0.1:8080/lb/users", "--timeout-ms=500", "--fallbacks=false",
+				"--parent-pid=" + ProcessHandle.current().pid());
 	}
 
 	@Test
@@ -39,8 +45,10 @@ class LaunchCommandTest {
 
 	@Test
 	void theChildStartsFromItsOwnPlainMainClassNotTheSpringApplication() throws Exception {
-		assertThat(LaunchCommand.MAIN_CLASS).isEqualTo(ServiceMain.class.getName()).isNotEqualTo(LaunchCommand.APPLICATION_CLASS);
-		assertThat(ServiceMain.class.getMethod("main", String[].class).getModifiers() & java.lang.reflect.Modifier.STATIC)
+		assertThat(LaunchCommand.MAIN_CLASS).isEqualTo(ServiceMain.class.getName())
+			.isNotEqualTo(LaunchCommand.APPLICATION_CLASS);
+		assertThat(
+				ServiceMain.class.getMethod("main", String[].class).getModifiers() & java.lang.reflect.Modifier.STATIC)
 			.isNotZero();
 		assertThat(LaunchCommand.of("users").toList()).contains(ServiceMain.class.getName())
 			.doesNotContain(LaunchCommand.APPLICATION_CLASS);
@@ -48,8 +56,7 @@ class LaunchCommandTest {
 
 	@Test
 	void detachedDropsTheParentWatch() {
-		assertThat(LaunchCommand.of("users").detached().toList())
-			.noneMatch(a -> a.startsWith("--parent-pid"))
+		assertThat(LaunchCommand.of("users").detached().toList()).noneMatch(a -> a.startsWith("--parent-pid"))
 			.contains("--watch-stdin=false");
 	}
 

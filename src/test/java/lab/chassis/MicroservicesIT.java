@@ -13,22 +13,26 @@ import org.junit.jupiter.api.io.TempDir;
 import lab.chassis.http.Json;
 
 /**
- * (b) Four services wired by peer URLs. Killing Users with SIGKILL leaves the feed answering
- * (without names, flagged degraded) while tips and replies, which must check users, are refused
- * with 503 peer.unavailable.
+ * (b) Four services wired by peer URLs. Killing Users with SIGKILL leaves the feed
+ * answering (without names, flagged degraded) while tips and replies, which must check
+ * users, are refused with 503 peer.unavailable.
  */
 class MicroservicesIT {
 
 	@TempDir
 	Path dir;
+
 	DemoProcess users;
+
 	DemoProcess posts;
+
 	DemoProcess threads;
+
 	DemoProcess payments;
 
 	@AfterEach
 	void stopAll() {
-		for (DemoProcess p : new DemoProcess[] {payments, threads, posts, users}) {
+		for (DemoProcess p : new DemoProcess[] { payments, threads, posts, users }) {
 			if (p != null) {
 				p.close();
 			}
@@ -38,14 +42,20 @@ class MicroservicesIT {
 	@Test
 	void servicesCooperateAndDegradeWhenUsersIsKilled() throws Exception {
 		users = DemoProcess.start(LaunchCommand.of("users").instance("users-1").dataDir(dir.resolve("users")));
-		posts = DemoProcess.start(LaunchCommand.of("posts").instance("posts-1").dataDir(dir.resolve("posts"))
-			.peer("users", users.url()));
-		threads = DemoProcess.start(LaunchCommand.of("threads").instance("threads-1").dataDir(dir.resolve("threads"))
-			.peer("users", users.url()).peer("posts", posts.url()));
-		payments = DemoProcess.start(LaunchCommand.of("payments").instance("payments-1").dataDir(dir.resolve("payments"))
+		posts = DemoProcess.start(
+				LaunchCommand.of("posts").instance("posts-1").dataDir(dir.resolve("posts")).peer("users", users.url()));
+		threads = DemoProcess.start(LaunchCommand.of("threads")
+			.instance("threads-1")
+			.dataDir(dir.resolve("threads"))
+			.peer("users", users.url())
+			.peer("posts", posts.url()));
+		payments = DemoProcess.start(LaunchCommand.of("payments")
+			.instance("payments-1")
+			.dataDir(dir.resolve("payments"))
 			.peer("users", users.url()));
 
-		Http.Response created = Http.post(posts.url() + "/api/posts", Json.object("authorId", 2, "text", "Hello, services"));
+		Http.Response created = Http.post(posts.url() + "/api/posts",
+				Json.object("authorId", 2, "text", "Hello, services"));
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.header("X-Instance")).isEqualTo("posts-1");
 		Object postId = created.json().get("id");
@@ -55,11 +65,12 @@ class MicroservicesIT {
 		assertThat(feed.list("posts").get(0)).containsEntry("id", postId).containsEntry("authorName", "Alan Turing");
 
 		Http.Response reply = Http.post(threads.url() + "/api/threads/" + postId + "/replies",
-			Json.object("authorId", 3, "text", "Hello back"));
+				Json.object("authorId", 3, "text", "Hello back"));
 		assertThat(reply.status()).isEqualTo(201);
 		assertThat(reply.json()).containsEntry("authorName", "Grace Hopper");
 
-		Map<String, Object> tip = Json.object("fromUserId", 3, "toUserId", 2, "amountCents", 250, "idempotencyKey", "tip-before-kill");
+		Map<String, Object> tip = Json.object("fromUserId", 3, "toUserId", 2, "amountCents", 250, "idempotencyKey",
+				"tip-before-kill");
 		Http.Response tipped = Http.post(payments.url() + "/api/tips", tip);
 		assertThat(tipped.status()).isEqualTo(201);
 
@@ -73,17 +84,18 @@ class MicroservicesIT {
 		assertThat(items.get(0)).containsEntry("id", postId).containsEntry("text", "Hello, services");
 
 		Http.Response refusedTip = Http.post(payments.url() + "/api/tips",
-			Json.object("fromUserId", 3, "toUserId", 2, "amountCents", 250, "idempotencyKey", "tip-after-kill"));
+				Json.object("fromUserId", 3, "toUserId", 2, "amountCents", 250, "idempotencyKey", "tip-after-kill"));
 		assertProblem(refusedTip, 503, "peer.unavailable");
 
 		Http.Response refusedReply = Http.post(threads.url() + "/api/threads/" + postId + "/replies",
-			Json.object("authorId", 3, "text", "Anyone there?"));
+				Json.object("authorId", 3, "text", "Anyone there?"));
 		assertProblem(refusedReply, 503, "peer.unavailable");
 
 		Http.Response refusedPost = Http.post(posts.url() + "/api/posts", Json.object("authorId", 2, "text", "Hello?"));
 		assertProblem(refusedPost, 503, "peer.unavailable");
 
-		// a retry of a tip already made needs no check: it is answered from the payments table
+		// a retry of a tip already made needs no check: it is answered from the payments
+		// table
 		Http.Response retried = Http.post(payments.url() + "/api/tips", tip);
 		assertThat(retried.status()).isEqualTo(200);
 		assertThat(retried.json()).containsEntry("id", tipped.json().get("id")).containsEntry("replayed", true);

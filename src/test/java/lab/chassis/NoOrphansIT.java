@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * (e) A child exits within 2 s when its parent dies by SIGKILL: through the parent-pid watch, through
- * the end of its standard input, and with both (the default).
+ * (e) A child exits within 2 s when its parent dies by SIGKILL: through the parent-pid
+ * watch, through the end of its standard input, and with both (the default).
  */
 class NoOrphansIT {
 
@@ -27,15 +27,17 @@ class NoOrphansIT {
 	Path dir;
 
 	@ParameterizedTest
-	@ValueSource(strings = {"both", "pid", "stdin"})
+	@ValueSource(strings = { "both", "pid", "stdin" })
 	void aChildDiesWithinTwoSecondsOfItsParent(String mode) throws Exception {
-		Process parent = new ProcessBuilder(List.of(LaunchCommand.javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-cp", LaunchCommand.currentClassPath(), OrphanParent.class.getName(), mode, dir.toString()))
+		Process parent = new ProcessBuilder(
+				List.of(LaunchCommand.javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+						LaunchCommand.currentClassPath(), OrphanParent.class.getName(), mode, dir.toString()))
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		ProcessHandle child = null;
 		try {
-			BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+			BufferedReader out = new BufferedReader(
+					new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
 			String line = out.readLine();
 			assertThat(line).as("the parent's report").startsWith("CHILD ").contains("READY port=");
 			child = ProcessHandle.of(Long.parseLong(line.split(" ")[1])).orElseThrow();
@@ -46,12 +48,16 @@ class NoOrphansIT {
 			assertThat(parent.waitFor(5, TimeUnit.SECONDS)).isTrue();
 			long killedAt = System.nanoTime();
 			ProcessHandle orphan = child;
-			// the child goes by itself; how fast is bench/fleet.sh's figure, not a test's bound
+			// the child goes by itself; how fast is bench/fleet.sh's figure, not a test's
+			// bound
 			await("the child exits after its parent died").atMost(Duration.ofSeconds(30))
-				.pollInterval(Duration.ofMillis(10)).until(() -> !isRunning(orphan));
-			System.out.printf("NO-ORPHANS child gone %d ms after its parent%n", (System.nanoTime() - killedAt) / 1_000_000);
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> !isRunning(orphan));
+			System.out.printf("NO-ORPHANS child gone %d ms after its parent%n",
+					(System.nanoTime() - killedAt) / 1_000_000);
 			assertThat(Http.isRefused(childUrl + "/health/live")).isTrue();
-		} finally {
+		}
+		finally {
 			parent.destroyForcibly();
 			if (child != null && isRunning(child)) {
 				child.destroyForcibly();
@@ -60,8 +66,9 @@ class NoOrphansIT {
 	}
 
 	/**
-	 * Running, as opposed to exited: an orphan that has exited stays a zombie until init reaps it,
-	 * which in some sandboxes takes a second or more; a zombie holds no memory, port or file.
+	 * Running, as opposed to exited: an orphan that has exited stays a zombie until init
+	 * reaps it, which in some sandboxes takes a second or more; a zombie holds no memory,
+	 * port or file.
 	 */
 	static boolean isRunning(ProcessHandle process) {
 		Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
@@ -72,7 +79,8 @@ class NoOrphansIT {
 			String text = Files.readString(stat);
 			char state = text.charAt(text.lastIndexOf(')') + 2);
 			return state != 'Z' && state != 'X';
-		} catch (IOException gone) {
+		}
+		catch (IOException gone) {
 			return false;
 		}
 	}

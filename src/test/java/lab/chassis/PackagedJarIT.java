@@ -16,15 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production path: the site runs from the Spring Boot jar (or its extracted form), so its
- * children start from the classes and H2 copied out of that jar, with a class-data archive made for
- * exactly that class path. Failsafe runs after {@code package}, so the jar must be there: a missing
- * jar fails, it does not skip. Start-up figures are {@code bench/fleet.sh}'s job, not a test's.
+ * The production path: the site runs from the Spring Boot jar (or its extracted form), so
+ * its children start from the classes and H2 copied out of that jar, with a class-data
+ * archive made for exactly that class path. Failsafe runs after {@code package}, so the
+ * jar must be there: a missing jar fails, it does not skip. Start-up figures are
+ * {@code bench/fleet.sh}'s job, not a test's.
  */
 class PackagedJarIT {
 
 	@TempDir
 	Path dir;
+
 	Path bootJar;
 
 	@BeforeEach
@@ -52,7 +54,9 @@ class PackagedJarIT {
 	void theExtractedFormGivesTheSameTwoJarClassPath() throws Exception {
 		Path extracted = dir.resolve("extracted");
 		Process extract = new ProcessBuilder(LaunchCommand.javaBinary(), "-Djarmode=tools", "-jar", bootJar.toString(),
-			"extract", "--destination", extracted.toString()).inheritIO().start();
+				"extract", "--destination", extracted.toString())
+			.inheritIO()
+			.start();
 		assertThat(extract.waitFor()).isZero();
 		Path thin = extracted.resolve("microservices-lab.jar");
 		List<String> launcher = LaunchCommand.applicationLauncher(thin.toString(), dir.resolve("cache"));
@@ -78,7 +82,8 @@ class PackagedJarIT {
 			for (Future<String> path : paths) {
 				assertThat(path.get()).isEqualTo(first);
 			}
-		} finally {
+		}
+		finally {
 			pool.shutdown();
 		}
 		try (var left = Files.list(cache)) {
@@ -98,13 +103,15 @@ class PackagedJarIT {
 		List<String> command = LaunchCommand.of("users").archives(archives).toList(launcher);
 		assertThat(command).contains(ChildArchive.useFlag(archive));
 		Path classLog = dir.resolve("class-load.log");
-		try (DemoProcess users = start(launcher, "users", "archived", archives, "-Xlog:class+load=info:file=" + classLog)) {
+		try (DemoProcess users = start(launcher, "users", "archived", archives,
+				"-Xlog:class+load=info:file=" + classLog)) {
 			assertThat(Http.get(users.url() + "/api/users").list("users")).hasSize(4);
 		}
 		// the demo's own classes came from the archive, not from the jar
-		assertThat(Files.readAllLines(classLog))
-			.filteredOn(line -> line.contains(" lab.chassis.ServiceMain "))
-			.singleElement().asString().contains("shared objects file");
+		assertThat(Files.readAllLines(classLog)).filteredOn(line -> line.contains(" lab.chassis.ServiceMain "))
+			.singleElement()
+			.asString()
+			.contains("shared objects file");
 	}
 
 	@Test
@@ -114,7 +121,8 @@ class PackagedJarIT {
 		Path archives = dir.resolve("archives");
 		Path archive = ChildArchive.archiveFor(classPath, LaunchCommand.JVM_FLAGS, archives);
 
-		// the same classes at another path, a changed jar, other flags: each its own archive
+		// the same classes at another path, a changed jar, other flags: each its own
+		// archive
 		Path copy = dir.resolve("copy");
 		Files.createDirectories(copy);
 		List<String> copied = new ArrayList<>();
@@ -130,19 +138,22 @@ class PackagedJarIT {
 		// a class folder cannot be archived: no archive, no training
 		assertThat(ChildArchive.archiveFor(dir.toString(), LaunchCommand.JVM_FLAGS, archives)).isNull();
 
-		// an archive made for the copy, put where this class path's archive goes: the JVM sees that
+		// an archive made for the copy, put where this class path's archive goes: the JVM
+		// sees that
 		// it was made for other jars and starts the child without it
 		assertThat(ChildArchive.train(copiedPath, LaunchCommand.JVM_FLAGS, forCopy)).isTrue();
 		Files.write(Path.of(copied.get(0)), new byte[] { 0 }, java.nio.file.StandardOpenOption.APPEND);
 		assertThat(ChildArchive.archiveFor(copiedPath, LaunchCommand.JVM_FLAGS, archives)).isNotEqualTo(forCopy);
 		Files.copy(forCopy, archive);
 		Path classLog = dir.resolve("class-load.log");
-		try (DemoProcess users = start(launcher, "users", "mismatch", archives, "-Xlog:class+load=info:file=" + classLog)) {
+		try (DemoProcess users = start(launcher, "users", "mismatch", archives,
+				"-Xlog:class+load=info:file=" + classLog)) {
 			assertThat(Http.get(users.url() + "/api/users").list("users")).hasSize(4);
 		}
-		assertThat(Files.readAllLines(classLog))
-			.filteredOn(line -> line.contains(" lab.chassis.ServiceMain "))
-			.singleElement().asString().doesNotContain("shared objects file");
+		assertThat(Files.readAllLines(classLog)).filteredOn(line -> line.contains(" lab.chassis.ServiceMain "))
+			.singleElement()
+			.asString()
+			.doesNotContain("shared objects file");
 
 		// nor does a damaged archive stop a child
 		Files.write(archive, new byte[] { 1, 2, 3 });
@@ -152,9 +163,12 @@ class PackagedJarIT {
 	}
 
 	private DemoProcess start(List<String> launcher, String role, String label, Path archives, String... extraFlags) {
-		LaunchCommand command = LaunchCommand.of(role).dataDir(dir.resolve(role + "-" + label)).arg("log", "none")
+		LaunchCommand command = LaunchCommand.of(role)
+			.dataDir(dir.resolve(role + "-" + label))
+			.arg("log", "none")
 			.archives(archives);
-		// the archive is looked up for the standard flags; extra ones (logging) only join the command line
+		// the archive is looked up for the standard flags; extra ones (logging) only join
+		// the command line
 		List<String> line = new ArrayList<>(command.toList(launcher));
 		line.addAll(1, List.of(extraFlags));
 		return DemoProcess.start(line);

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Threads v3 (Python) never outlives its parent: after a SIGKILL of the parent no Python process
- * is left after one second (the issue's bound), through the parent-pid watch, the end of standard
- * input, and both.
+ * Threads v3 (Python) never outlives its parent: after a SIGKILL of the parent no Python
+ * process is left after one second (the issue's bound), through the parent-pid watch, the
+ * end of standard input, and both.
  */
 class PythonNoOrphansIT {
 
@@ -27,15 +27,17 @@ class PythonNoOrphansIT {
 	Path dir;
 
 	@ParameterizedTest
-	@ValueSource(strings = {"both", "pid", "stdin"})
+	@ValueSource(strings = { "both", "pid", "stdin" })
 	void noPythonProcessIsLeftASecondAfterTheParentsSigkill(String mode) throws Exception {
-		Process parent = new ProcessBuilder(List.of(LaunchCommand.javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-cp", LaunchCommand.currentClassPath(), OrphanParent.class.getName(), mode, dir.toString(), PythonThreads.VERSION))
+		Process parent = new ProcessBuilder(List.of(LaunchCommand.javaBinary(), "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-cp", LaunchCommand.currentClassPath(), OrphanParent.class.getName(), mode,
+				dir.toString(), PythonThreads.VERSION))
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		ProcessHandle child = null;
 		try {
-			BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+			BufferedReader out = new BufferedReader(
+					new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
 			String line = out.readLine();
 			assertThat(line).as("the parent's report").startsWith("CHILD ").contains("READY port=");
 			child = ProcessHandle.of(Long.parseLong(line.split(" ")[1])).orElseThrow();
@@ -48,7 +50,8 @@ class PythonNoOrphansIT {
 			ProcessHandle python = child;
 			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> !isRunning(python));
 			assertThat(Http.isRefused(childUrl + "/health/live")).isTrue();
-		} finally {
+		}
+		finally {
 			parent.destroyForcibly();
 			if (child != null && isRunning(child)) {
 				child.destroyForcibly();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The Threads contract against Threads v3, the Python service, started the way the fleet starts it. */
+/**
+ * The Threads contract against Threads v3, the Python service, started the way the fleet
+ * starts it.
+ */
 class PythonThreadsContractIT extends ThreadsContract {
 
 	@Override

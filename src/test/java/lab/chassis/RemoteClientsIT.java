@@ -24,7 +24,9 @@ import lab.chassis.remote.HttpThreadsApi;
 import lab.chassis.remote.HttpUsersApi;
 import lab.chassis.remote.Peer;
 
-/** The HTTP clients implement the module interfaces faithfully, including their failures. */
+/**
+ * The HTTP clients implement the module interfaces faithfully, including their failures.
+ */
 class RemoteClientsIT {
 
 	@TempDir
@@ -43,7 +45,8 @@ class RemoteClientsIT {
 			assertThat(users.find(99)).isEmpty();
 			assertThat(users.findAll(List.of(2L, 99L)).keySet()).containsExactly(2L);
 			assertThat(users.create(new NewUser("Barbara Liskov", "barbara")).id()).isEqualTo(5);
-			assertCode(() -> users.create(new NewUser("Barbara Again", "barbara")), "user.handle.taken", Failure.Kind.CONFLICT);
+			assertCode(() -> users.create(new NewUser("Barbara Again", "barbara")), "user.handle.taken",
+					Failure.Kind.CONFLICT);
 
 			Post post = posts.create(new NewPost(5L, "substitutable"));
 			assertThat(posts.find(post.id())).contains(post);
@@ -57,7 +60,8 @@ class RemoteClientsIT {
 			assertCode(() -> threads.replies(999), "post.notFound", Failure.Kind.NOT_FOUND);
 
 			TipResult tip = payments.tip(new NewTip(1L, 5L, 1234L, "client-key-1"));
-			assertThat(payments.tip(new NewTip(1L, 5L, 1234L, "client-key-1"))).isEqualTo(new TipResult(tip.tip(), true));
+			assertThat(payments.tip(new NewTip(1L, 5L, 1234L, "client-key-1")))
+				.isEqualTo(new TipResult(tip.tip(), true));
 			assertThat(payments.tipsOf(5)).containsExactly(tip.tip());
 
 			// a URL where no such routes live is no peer at all
@@ -73,7 +77,8 @@ class RemoteClientsIT {
 		return new Peer(name, url, Duration.ofSeconds(2));
 	}
 
-	private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code, Failure.Kind kind) {
+	private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code,
+			Failure.Kind kind) {
 		assertThatThrownBy(call).isInstanceOfSatisfying(Failure.class, f -> {
 			assertThat(f.code()).isEqualTo(code);
 			assertThat(f.kind()).isEqualTo(kind);

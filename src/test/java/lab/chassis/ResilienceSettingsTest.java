@@ -28,7 +28,8 @@ class ResilienceSettingsTest {
 	void anUpdateChangesOnlyTheFieldsItNames() {
 		Resilience resilience = new Resilience(400, true);
 		assertThat(resilience.update(Json.object("fallbacks", false))).isEqualTo(new Resilience.Values(400, false));
-		assertThat(resilience.update(Json.object("peerTimeoutMs", 10_000L))).isEqualTo(new Resilience.Values(10_000, false));
+		assertThat(resilience.update(Json.object("peerTimeoutMs", 10_000L)))
+			.isEqualTo(new Resilience.Values(10_000, false));
 		assertThat(resilience.update(Map.of())).isEqualTo(new Resilience.Values(10_000, false));
 		assertThat(resilience.update(Json.object("peerTimeoutMs", 1L, "fallbacks", true, "other", "ignored")))
 			.isEqualTo(new Resilience.Values(1, true));
@@ -40,13 +41,13 @@ class ResilienceSettingsTest {
 	@Test
 	void badInputIsRefusedAndChangesNothing() {
 		Resilience resilience = new Resilience(400, true);
-		for (Object bad : new Object[] {0L, -5L, 60_001L, 1.5, "400", true, null}) {
+		for (Object bad : new Object[] { 0L, -5L, 60_001L, 1.5, "400", true, null }) {
 			Map<String, Object> change = new HashMap<>();
 			change.put("peerTimeoutMs", bad);
 			change.put("fallbacks", false);
 			assertCode(change, "settings.peerTimeoutMs.range");
 		}
-		for (Object bad : new Object[] {"false", 0L, 1L, "yes", null}) {
+		for (Object bad : new Object[] { "false", 0L, 1L, "yes", null }) {
 			Map<String, Object> change = new HashMap<>();
 			change.put("peerTimeoutMs", 800L);
 			change.put("fallbacks", bad);

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** (a) Every role starts as its own process, prints READY, and answers health and info. */
+/**
+ * (a) Every role starts as its own process, prints READY, and answers health and info.
+ */
 class RolesStartIT {
 
 	/** A port nothing listens on: peers need not be up for a service to start. */
@@ -20,12 +22,17 @@ class RolesStartIT {
 	Path dir;
 
 	@ParameterizedTest
-	@ValueSource(strings = {"users", "posts", "threads", "payments", "monolith"})
+	@ValueSource(strings = { "users", "posts", "threads", "payments", "monolith" })
 	void eachRoleStartsAndAnswersHealthAndInfo(String role) throws Exception {
-		LaunchCommand command = LaunchCommand.of(role).instance(role + "-7").dataDir(dir.resolve(role)).version("v2")
-			.peer("users", NOBODY).peer("posts", NOBODY);
+		LaunchCommand command = LaunchCommand.of(role)
+			.instance(role + "-7")
+			.dataDir(dir.resolve(role))
+			.version("v2")
+			.peer("users", NOBODY)
+			.peer("posts", NOBODY);
 		try (DemoProcess process = DemoProcess.start(command)) {
-			assertThat(process.stdoutLines().get(0)).isEqualTo("READY port=" + process.port() + " pid=" + process.pid());
+			assertThat(process.stdoutLines().get(0))
+				.isEqualTo("READY port=" + process.port() + " pid=" + process.pid());
 			assertThat(process.readyLinePid()).isEqualTo(process.pid());
 
 			assertThat(Http.get(process.url() + "/health/live").status()).isEqualTo(200);
@@ -35,8 +42,7 @@ class RolesStartIT {
 
 			Http.Response info = Http.get(process.url() + "/info");
 			assertThat(info.header("X-Instance")).isEqualTo(role + "-7");
-			assertThat(info.json())
-				.containsEntry("role", role)
+			assertThat(info.json()).containsEntry("role", role)
 				.containsEntry("version", "v2")
 				.containsEntry("instance", role + "-7")
 				.containsEntry("pid", process.pid())
@@ -47,11 +53,13 @@ class RolesStartIT {
 
 	@Test
 	void sigtermStopsGracefullyAndFast() throws Exception {
-		// stdin watch off: Process.destroy() also closes the child's stdin, which would stop it too (with status 0)
-		try (DemoProcess process = DemoProcess.start(LaunchCommand.of("users").dataDir(dir.resolve("graceful"))
-			.arg("watch-stdin", "false"))) {
+		// stdin watch off: Process.destroy() also closes the child's stdin, which would
+		// stop it too (with status 0)
+		try (DemoProcess process = DemoProcess
+			.start(LaunchCommand.of("users").dataDir(dir.resolve("graceful")).arg("watch-stdin", "false"))) {
 			int status = process.terminate();
-			assertThat(status).isEqualTo(143); // 128 + SIGTERM, after the shutdown hook ran
+			assertThat(status).isEqualTo(143); // 128 + SIGTERM, after the shutdown hook
+												// ran
 		}
 		// the database was closed cleanly and opens again
 		try (DemoProcess again = DemoProcess.start(LaunchCommand.of("users").dataDir(dir.resolve("graceful")))) {
@@ -61,13 +69,14 @@ class RolesStartIT {
 
 	@Test
 	void sigtermLetsARunningRequestFinish() throws Exception {
-		try (DemoProcess process = DemoProcess.start(LaunchCommand.of("users").dataDir(dir.resolve("drain"))
-			.arg("watch-stdin", "false"))) {
+		try (DemoProcess process = DemoProcess
+			.start(LaunchCommand.of("users").dataDir(dir.resolve("drain")).arg("watch-stdin", "false"))) {
 			Http.post(process.url() + "/chaos", lab.chassis.http.Json.object("latencyMs", 600, "latencyShare", 1.0));
 			var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
 				try {
 					return Http.get(process.url() + "/api/users").status();
-				} catch (Exception e) {
+				}
+				catch (Exception e) {
 					return -1;
 				}
 			});
@@ -88,9 +97,11 @@ class RolesStartIT {
 
 	@Test
 	void theRequestLogHasOneLinePerRequest() throws Exception {
-		try (DemoProcess process = DemoProcess.start(LaunchCommand.of("users").instance("users-3").dataDir(dir.resolve("log")))) {
+		try (DemoProcess process = DemoProcess
+			.start(LaunchCommand.of("users").instance("users-3").dataDir(dir.resolve("log")))) {
 			Http.get(process.url() + "/api/users/1");
-			org.awaitility.Awaitility.await("the request's log line").atMost(java.time.Duration.ofSeconds(30))
+			org.awaitility.Awaitility.await("the request's log line")
+				.atMost(java.time.Duration.ofSeconds(30))
 				.until(() -> process.stdoutLines().size() >= 2);
 			assertThat(process.stdoutLines().get(1)).matches("users-3 GET /api/users/1 200 \\d+ms");
 		}

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import lab.chassis.store.H2Database;
 
 /**
- * The store in this JVM: the first to open a database serves it to other processes (H2's mixed
- * mode) on 127.0.0.1 only, and names that address in its lock file; a clean close removes it.
+ * The store in this JVM: the first to open a database serves it to other processes (H2's
+ * mixed mode) on 127.0.0.1 only, and names that address in its lock file; a clean close
+ * removes it.
  */
 class SharedStoreTest {
 
@@ -35,11 +36,12 @@ class SharedStoreTest {
 			String server = lock.getProperty("server");
 			assertThat(server).matches("localhost:\\d+");
 			int port = Integer.parseInt(server.substring(server.indexOf(':') + 1));
-			assertThat(SharedDatabaseIT.listeningSockets(ProcessHandle.current().pid()))
-				.as("what this JVM listens on").containsEntry(port, "127.0.0.1");
+			assertThat(SharedDatabaseIT.listeningSockets(ProcessHandle.current().pid())).as("what this JVM listens on")
+				.containsEntry(port, "127.0.0.1");
 			String writeDelay = db.inTransaction(c -> {
-				try (var rs = c.createStatement().executeQuery(
-					"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+				try (var rs = c.createStatement()
+					.executeQuery(
+							"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
 					rs.next();
 					return rs.getString(1);
 				}

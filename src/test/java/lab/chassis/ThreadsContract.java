@@ -25,20 +25,25 @@ import org.junit.jupiter.api.TestInstance;
 import lab.chassis.http.Json;
 
 /**
- * One contract, two implementations: the HTTP contract of the Threads service (business routes,
- * problem codes, health, readiness, info, chaos, settings, the data export and import, crash and
- * SIGTERM), run against real processes. Each subclass says how to start its Threads; both get real
- * Java Users and Posts as peers.
+ * One contract, two implementations: the HTTP contract of the Threads service (business
+ * routes, problem codes, health, readiness, info, chaos, settings, the data export and
+ * import, crash and SIGTERM), run against real processes. Each subclass says how to start
+ * its Threads; both get real Java Users and Posts as peers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ThreadsContract {
 
 	private Path dir;
+
 	private DemoProcess users;
+
 	private DemoProcess posts;
+
 	private DemoProcess threads;
 
-	/** The command of the implementation under test, without its peers and data folder. */
+	/**
+	 * The command of the implementation under test, without its peers and data folder.
+	 */
 	abstract LaunchCommand threadsCommand();
 
 	/** What the implementation says in {@code /info} as its runtime. */
@@ -48,14 +53,14 @@ abstract class ThreadsContract {
 	void startFleet() throws Exception {
 		dir = Files.createTempDirectory("threads-contract-");
 		users = DemoProcess.start(LaunchCommand.of("users").dataDir(dir.resolve("users")).arg("log", "none"));
-		posts = DemoProcess.start(LaunchCommand.of("posts").dataDir(dir.resolve("posts")).peer("users", users.url())
-			.arg("log", "none"));
+		posts = DemoProcess.start(
+				LaunchCommand.of("posts").dataDir(dir.resolve("posts")).peer("users", users.url()).arg("log", "none"));
 		threads = startThreads("threads");
 	}
 
 	@AfterAll
 	void stopFleet() {
-		for (DemoProcess p : new DemoProcess[] {threads, posts, users}) {
+		for (DemoProcess p : new DemoProcess[] { threads, posts, users }) {
 			if (p != null) {
 				p.close();
 			}
@@ -64,15 +69,18 @@ abstract class ThreadsContract {
 
 	@AfterEach
 	void heal() throws Exception {
-		Http.post(threads.url() + "/chaos", Json.object("latencyMs", 0, "latencyShare", 0, "errorShare", 0,
-			"hangShare", 0, "jitterMs", 0));
+		Http.post(threads.url() + "/chaos",
+				Json.object("latencyMs", 0, "latencyShare", 0, "errorShare", 0, "hangShare", 0, "jitterMs", 0));
 		Http.post(threads.url() + "/settings", Json.object("peerTimeoutMs", 1000, "fallbacks", true));
 		Http.post(posts.url() + "/chaos", Json.object("errorShare", 0));
 	}
 
 	private DemoProcess startThreads(String folder) {
-		return DemoProcess.start(threadsCommand().dataDir(dir.resolve(folder)).peer("posts", posts.url())
-			.peer("users", users.url()).scriptDir(dir.resolve("script")).arg("log", "none"));
+		return DemoProcess.start(threadsCommand().dataDir(dir.resolve(folder))
+			.peer("posts", posts.url())
+			.peer("users", users.url())
+			.scriptDir(dir.resolve("script"))
+			.arg("log", "none"));
 	}
 
 	private String replies(long postId) {
@@ -87,7 +95,9 @@ abstract class ThreadsContract {
 		assertThat(answer.json()).containsEntry("postId", 2L).containsEntry("degraded", false);
 		Map<String, Object> seeded = answer.list("replies").get(0);
 		String grace = (String) Http.get(users.url() + "/api/users/3").json().get("name");
-		assertThat(seeded).containsEntry("postId", 2L).containsEntry("authorId", 3L).containsEntry("authorName", grace)
+		assertThat(seeded).containsEntry("postId", 2L)
+			.containsEntry("authorId", 3L)
+			.containsEntry("authorName", grace)
 			.containsEntry("text", "Only if we give them good error messages.");
 		assertThat(Instant.parse((String) seeded.get("createdAt"))).isBefore(Instant.now());
 	}
@@ -99,13 +109,16 @@ abstract class ThreadsContract {
 		Http.Response second = Http.post(replies(postId), Json.object("authorId", 2, "text", "دومی، به فارسی"));
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(second.status()).isEqualTo(201);
-		assertThat(first.json()).containsEntry("postId", postId).containsEntry("authorId", 1L).containsEntry("text", "first")
+		assertThat(first.json()).containsEntry("postId", postId)
+			.containsEntry("authorId", 1L)
+			.containsEntry("text", "first")
 			.containsKeys("id", "authorName", "createdAt");
 		assertThat((Long) second.json().get("id")).isGreaterThan((Long) first.json().get("id"));
 
 		List<Map<String, Object>> read = Http.get(replies(postId)).list("replies");
 		assertThat(read).extracting(r -> r.get("id")).containsExactly(first.json().get("id"), second.json().get("id"));
-		assertThat(read.get(1)).containsEntry("text", "دومی، به فارسی").containsEntry("authorName", second.json().get("authorName"));
+		assertThat(read.get(1)).containsEntry("text", "دومی، به فارسی")
+			.containsEntry("authorName", second.json().get("authorName"));
 		assertThat(Http.get(replies(postId)).header("X-Instance")).isEqualTo("threads-1");
 	}
 
@@ -114,10 +127,14 @@ abstract class ThreadsContract {
 		long postId = newPost();
 		assertProblem(Http.post(replies(postId), Json.object("text", "who?")), 400, "reply.authorId.required");
 		assertProblem(Http.post(replies(postId), Json.object("authorId", 1, "text", "   ")), 400, "reply.text.size");
-		assertProblem(Http.post(replies(postId), Json.object("authorId", 1, "text", "x".repeat(281))), 400, "reply.text.size");
-		assertThat(Http.post(replies(postId), Json.object("authorId", 1, "text", "ی".repeat(280))).status()).isEqualTo(201);
-		assertProblem(Http.post(replies(postId), Json.object("authorId", "one", "text", "hi")), 400, "request.field.type");
-		assertProblem(Http.post(replies(postId), Json.object("authorId", 1.5, "text", "hi")), 400, "request.field.type");
+		assertProblem(Http.post(replies(postId), Json.object("authorId", 1, "text", "x".repeat(281))), 400,
+				"reply.text.size");
+		assertThat(Http.post(replies(postId), Json.object("authorId", 1, "text", "ی".repeat(280))).status())
+			.isEqualTo(201);
+		assertProblem(Http.post(replies(postId), Json.object("authorId", "one", "text", "hi")), 400,
+				"request.field.type");
+		assertProblem(Http.post(replies(postId), Json.object("authorId", 1.5, "text", "hi")), 400,
+				"request.field.type");
 		assertProblem(Http.post(replies(postId), Json.object("authorId", 1, "text", 7)), 400, "request.field.type");
 		assertProblem(Http.post(replies(postId), Json.object("authorId", 999_999, "text", "hi")), 400, "user.notFound");
 		assertProblem(Http.post(replies(999_999), Json.object("authorId", 1, "text", "hi")), 404, "post.notFound");
@@ -125,7 +142,7 @@ abstract class ThreadsContract {
 		assertProblem(Http.postRaw(replies(postId), "[1]"), 400, "request.json.malformed");
 		assertProblem(Http.postRaw(replies(postId), ""), 400, "request.json.malformed");
 		assertProblem(Http.postRaw(replies(postId), "{\"authorId\":1,\"text\":\"" + "x".repeat(70_000) + "\"}"), 400,
-			"request.tooLarge");
+				"request.tooLarge");
 		assertProblem(Http.get(threads.url() + "/api/threads/abc/replies"), 400, "request.path.invalid");
 		assertProblem(Http.get(replies(999_999)), 404, "post.notFound");
 		assertThat(Http.get(replies(postId)).list("replies")).hasSize(1);
@@ -134,8 +151,8 @@ abstract class ThreadsContract {
 	@Test
 	void unknownRoutesAndMethodsAreProblems() throws Exception {
 		assertProblem(Http.get(threads.url() + "/api/nothing"), 404, "route.notFound");
-		Http.Response put = Http.send(HttpRequest.newBuilder(URI.create(replies(2)))
-			.PUT(HttpRequest.BodyPublishers.ofString("{}")));
+		Http.Response put = Http
+			.send(HttpRequest.newBuilder(URI.create(replies(2))).PUT(HttpRequest.BodyPublishers.ofString("{}")));
 		assertProblem(put, 405, "request.method.notAllowed");
 		assertThat(put.header("Allow")).contains("GET").contains("POST");
 	}
@@ -145,9 +162,13 @@ abstract class ThreadsContract {
 		assertThat(Http.get(threads.url() + "/health/live").json()).containsEntry("status", "UP");
 		assertThat(Http.get(threads.url() + "/health/ready").json()).containsEntry("status", "UP");
 		Http.Response info = Http.get(threads.url() + "/info");
-		assertThat(info.json()).containsEntry("role", "threads").containsEntry("instance", "threads-1")
-			.containsEntry("pid", threads.pid()).containsEntry("port", (long) threads.port()).containsEntry("state", "READY")
-			.containsEntry("runtime", runtime()).containsEntry("modules", List.of("threads"));
+		assertThat(info.json()).containsEntry("role", "threads")
+			.containsEntry("instance", "threads-1")
+			.containsEntry("pid", threads.pid())
+			.containsEntry("port", (long) threads.port())
+			.containsEntry("state", "READY")
+			.containsEntry("runtime", runtime())
+			.containsEntry("modules", List.of("threads"));
 		assertThat(info.header("X-Version")).isEqualTo(info.json().get("version"));
 		assertThat(threads.readyLinePid()).isEqualTo(threads.pid());
 	}
@@ -155,8 +176,11 @@ abstract class ThreadsContract {
 	@Test
 	void chaosFailsBusinessRequestsButNeverHealth() throws Exception {
 		Map<String, Object> set = Http.post(threads.url() + "/chaos", Json.object("errorShare", 1.0)).json();
-		assertThat(set).containsEntry("errorShare", 1.0).containsEntry("latencyMs", 0L).containsEntry("hangShare", 0.0)
-			.containsEntry("jitterMs", 0L).containsEntry("latencyShare", 0.0);
+		assertThat(set).containsEntry("errorShare", 1.0)
+			.containsEntry("latencyMs", 0L)
+			.containsEntry("hangShare", 0.0)
+			.containsEntry("jitterMs", 0L)
+			.containsEntry("latencyShare", 0.0);
 		assertProblem(Http.get(replies(2)), 500, "chaos.error");
 		assertThat(Http.get(threads.url() + "/health/ready").status()).isEqualTo(200);
 		assertThat(Http.get(threads.url() + "/chaos").json()).containsEntry("errorShare", 1.0);
@@ -178,7 +202,8 @@ abstract class ThreadsContract {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(replies(2))).timeout(Duration.ofMillis(700)).build();
 		assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
 			.isInstanceOf(HttpTimeoutException.class);
-		// the process itself is fine: health answers, and so do business requests once healed
+		// the process itself is fine: health answers, and so do business requests once
+		// healed
 		assertThat(Http.get(threads.url() + "/health/live").status()).isEqualTo(200);
 		Http.post(threads.url() + "/chaos", Json.object("hangShare", 0));
 		assertThat(Http.get(replies(2)).status()).isEqualTo(200);
@@ -188,18 +213,24 @@ abstract class ThreadsContract {
 	void badChaosAndSettingsValuesAreRefusedAndChangeNothing() throws Exception {
 		assertProblem(Http.post(threads.url() + "/chaos", Json.object("hangShare", 1.5)), 400, "chaos.hangShare.range");
 		assertProblem(Http.post(threads.url() + "/chaos", Json.object("jitterMs", -1)), 400, "chaos.jitterMs.range");
-		assertProblem(Http.post(threads.url() + "/chaos", Json.object("jitterMs", 10_001)), 400, "chaos.jitterMs.range");
-		assertProblem(Http.post(threads.url() + "/chaos", Json.object("latencyMs", 20_000)), 400, "chaos.latencyMs.range");
-		assertProblem(Http.post(threads.url() + "/chaos", Json.object("errorShare", -0.1)), 400, "chaos.errorShare.range");
+		assertProblem(Http.post(threads.url() + "/chaos", Json.object("jitterMs", 10_001)), 400,
+				"chaos.jitterMs.range");
+		assertProblem(Http.post(threads.url() + "/chaos", Json.object("latencyMs", 20_000)), 400,
+				"chaos.latencyMs.range");
+		assertProblem(Http.post(threads.url() + "/chaos", Json.object("errorShare", -0.1)), 400,
+				"chaos.errorShare.range");
 		assertProblem(Http.post(threads.url() + "/chaos", Json.object("latencyMs", "slow")), 400, "request.field.type");
 		assertProblem(Http.post(threads.url() + "/chaos", Json.object("errorShare", 1, "hangShare", 2)), 400,
-			"chaos.hangShare.range");
-		assertThat(Http.get(threads.url() + "/chaos").json()).containsEntry("errorShare", 0.0).containsEntry("hangShare", 0.0);
+				"chaos.hangShare.range");
+		assertThat(Http.get(threads.url() + "/chaos").json()).containsEntry("errorShare", 0.0)
+			.containsEntry("hangShare", 0.0);
 		assertProblem(Http.post(threads.url() + "/settings", Json.object("peerTimeoutMs", 0)), 400,
-			"settings.peerTimeoutMs.range");
-		assertProblem(Http.post(threads.url() + "/settings", Json.object("fallbacks", "yes")), 400, "settings.fallbacks.type");
+				"settings.peerTimeoutMs.range");
+		assertProblem(Http.post(threads.url() + "/settings", Json.object("fallbacks", "yes")), 400,
+				"settings.fallbacks.type");
 		assertThat(Http.post(threads.url() + "/settings", Json.object("peerTimeoutMs", 250)).json())
-			.containsEntry("peerTimeoutMs", 250L).containsEntry("fallbacks", true);
+			.containsEntry("peerTimeoutMs", 250L)
+			.containsEntry("fallbacks", true);
 	}
 
 	@Test
@@ -228,7 +259,7 @@ abstract class ThreadsContract {
 		assertThat(total).isGreaterThanOrEqualTo(3);
 
 		Map<String, Object> moved = Json.object("id", 900_000, "postId", postId, "authorId", 2, "text", "moved here",
-			"createdAt", "2026-01-02T03:04:05.678Z");
+				"createdAt", "2026-01-02T03:04:05.678Z");
 		Http.Response imported = Http.post(threads.url() + "/ops/replies", Json.object("replies", List.of(moved)));
 		assertThat(imported.json()).containsEntry("imported", 1L).containsEntry("total", total + 1);
 		// again: written over, not doubled
@@ -236,12 +267,14 @@ abstract class ThreadsContract {
 			.containsEntry("total", total + 1);
 		List<Map<String, Object>> read = Http.get(replies(postId)).list("replies");
 		assertThat(read).extracting(r -> r.get("text")).containsExactly("one", "two", "moved here");
-		assertThat(Instant.parse((String) read.get(2).get("createdAt"))).isEqualTo(Instant.parse("2026-01-02T03:04:05.678Z"));
+		assertThat(Instant.parse((String) read.get(2).get("createdAt")))
+			.isEqualTo(Instant.parse("2026-01-02T03:04:05.678Z"));
 		Http.Response after = Http.post(replies(postId), Json.object("authorId", 1, "text", "after the import"));
 		assertThat((Long) after.json().get("id")).isGreaterThan(900_000L);
-		assertProblem(Http.post(threads.url() + "/ops/replies", Json.object("replies", "none")), 400, "request.field.type");
-		assertProblem(Http.post(threads.url() + "/ops/replies", Json.object("replies", List.of(Json.object("id", 1)))), 400,
-			"request.field.type");
+		assertProblem(Http.post(threads.url() + "/ops/replies", Json.object("replies", "none")), 400,
+				"request.field.type");
+		assertProblem(Http.post(threads.url() + "/ops/replies", Json.object("replies", List.of(Json.object("id", 1)))),
+				400, "request.field.type");
 	}
 
 	@Test
@@ -250,16 +283,21 @@ abstract class ThreadsContract {
 			assertThat(Http.post(crashing.url() + "/chaos/crash", Json.object()).status()).isEqualTo(202);
 			assertThat(crashing.waitFor(5_000)).isEqualTo(OpsEndpoints.CRASH_EXIT_STATUS);
 		}
-		// stdin watch off: Process.destroy() also closes the child's stdin, which would stop it too (with status 0)
-		try (DemoProcess stopping = DemoProcess.start(threadsCommand().dataDir(dir.resolve("stop")).peer("posts", posts.url())
-			.peer("users", users.url()).scriptDir(dir.resolve("script")).arg("watch-stdin", "false"))) {
+		// stdin watch off: Process.destroy() also closes the child's stdin, which would
+		// stop it too (with status 0)
+		try (DemoProcess stopping = DemoProcess.start(threadsCommand().dataDir(dir.resolve("stop"))
+			.peer("posts", posts.url())
+			.peer("users", users.url())
+			.scriptDir(dir.resolve("script"))
+			.arg("watch-stdin", "false"))) {
 			assertThat(stopping.terminate()).isEqualTo(ServiceMain.SIGTERM_STATUS);
 			assertThat(Http.isRefused(stopping.url() + "/health/live")).isTrue();
 		}
 	}
 
 	private long newPost() throws Exception {
-		Http.Response post = Http.post(posts.url() + "/api/posts", Json.object("authorId", 1, "text", "a post to reply to"));
+		Http.Response post = Http.post(posts.url() + "/api/posts",
+				Json.object("authorId", 1, "text", "a post to reply to"));
 		assertThat(post.status()).isEqualTo(201);
 		return (Long) post.json().get("id");
 	}

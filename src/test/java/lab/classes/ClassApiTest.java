@@ -21,7 +21,10 @@ import lab.SiteTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The class API and stream over real HTTP: who may drive, what bad input gets, what a stream carries. */
+/**
+ * The class API and stream over real HTTP: who may drive, what bad input gets, what a
+ * stream carries.
+ */
 @SiteTest
 class ClassApiTest {
 
@@ -88,7 +91,8 @@ class ClassApiTest {
 		String token = (String) created.body().get("token");
 		assertProblem(send("POST", "/api/classes", "walkthrough=nope", "Accept-Language", "fa"), 404,
 				"آموزشی با نام «nope» وجود ندارد.");
-		assertProblem(send("POST", "/api/classes", null), 400, "Say which walkthrough the class follows (the walkthrough parameter).");
+		assertProblem(send("POST", "/api/classes", null), 400,
+				"Say which walkthrough the class follows (the walkthrough parameter).");
 		assertProblem(send("POST", "/api/classes/" + code + "/step", "step=9", "X-Class-Token", token), 400,
 				"There is no step 9: this walkthrough has steps 1 to 8.");
 		assertProblem(send("POST", "/api/classes/" + code + "/step", "step=0", "X-Class-Token", token,
@@ -109,7 +113,8 @@ class ClassApiTest {
 				HttpRequest.newBuilder(URI.create(base() + "/api/classes/" + code + "/qr")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(qr.statusCode()).isEqualTo(200);
-		assertThat(qr.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+		assertThat(qr.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
 		assertThat(qr.body()).startsWith("<svg").contains("/join/" + code).contains("<path").doesNotContain("style=");
 	}
 
@@ -157,14 +162,16 @@ class ClassApiTest {
 	// ------------------------------------------------------------------ helpers
 
 	private Stream<String> open(String code, String lastEventId) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/api/classes/" + code + "/stream?lang=en"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(base() + "/api/classes/" + code + "/stream?lang=en"))
 			.header("Accept", "text/event-stream");
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", lastEventId);
 		}
 		HttpResponse<Stream<String>> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
 		return response.body();
 	}
 

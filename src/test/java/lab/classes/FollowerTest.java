@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One stream's bounded queue: writes only while the socket takes them, drops a client that falls behind. */
+/**
+ * One stream's bounded queue: writes only while the socket takes them, drops a client
+ * that falls behind.
+ */
 class FollowerTest {
 
 	/** A socket that takes writes only while {@code ready}. */

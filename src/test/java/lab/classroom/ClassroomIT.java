@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Classroom mode over real HTTP against the real fleet: nobody but the instructor operates it,
- * students keep everything else.
+ * Classroom mode over real HTTP against the real fleet: nobody but the instructor
+ * operates it, students keep everything else.
  */
 @ClassroomTest
 class ClassroomIT {
@@ -53,10 +53,17 @@ class ClassroomIT {
 
 	/** What a process looks like from outside: its id, state and pid. */
 	private List<String> processes() {
-		return this.site.instances().stream().map(i -> i.get("id") + "/" + i.get("state") + "/" + i.get("pid")).sorted().toList();
+		return this.site.instances()
+			.stream()
+			.map(i -> i.get("id") + "/" + i.get("state") + "/" + i.get("pid"))
+			.sorted()
+			.toList();
 	}
 
-	/** Every POST of the README's control API list, with valid parameters, placeholders filled in. */
+	/**
+	 * Every POST of the README's control API list, with valid parameters, placeholders
+	 * filled in.
+	 */
 	static List<String[]> documentedControls() throws IOException {
 		String readme = Files.readString(Path.of("README.md"));
 		String api = readme.substring(readme.indexOf("### Control API"));
@@ -100,14 +107,17 @@ class ClassroomIT {
 		List<String> before = processes();
 		Map<String, Object> settings = this.site.settings();
 		for (String[] control : controls) {
-			SiteClient.Answer answer = this.site.post(control[0] + "?lang=fa", control[1], "Accept", "application/json");
+			SiteClient.Answer answer = this.site.post(control[0] + "?lang=fa", control[1], "Accept",
+					"application/json");
 			assertThat(answer.status()).as(control[0]).isIn(401, 403);
 			assertThat(answer.json().get("detail")).as(control[0])
 				.isEqualTo(this.messages.getMessage("classroom.refused.signIn", null, Locale.forLanguageTag("fa")));
 		}
-		// the control room's forms (no JavaScript) and the class API are the instructor's too
-		for (String form : List.of("/en/demo/instances/payments-1/kill", "/fa/demo/services/microservices/payments/scale",
-				"/en/demo/settings", "/en/fleet/anything", "/api/classes", "/api/classes/abc/next")) {
+		// the control room's forms (no JavaScript) and the class API are the instructor's
+		// too
+		for (String form : List.of("/en/demo/instances/payments-1/kill",
+				"/fa/demo/services/microservices/payments/scale", "/en/demo/settings", "/en/fleet/anything",
+				"/api/classes", "/api/classes/abc/next")) {
 			assertThat(this.site.post(form, "replicas=3&autoRestart=true").status()).as(form).isIn(401, 403);
 		}
 		assertThat(processes()).isEqualTo(before);
@@ -122,7 +132,8 @@ class ClassroomIT {
 		SiteClient.Answer kill = this.site.post("/api/fleet/instances/" + payments + "/kill", "", INSTRUCTOR);
 		assertThat(kill.status()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(120)).until(() -> "killed".equals(this.site.instance(payments).get("state")));
-		assertThat(this.site.post("/api/fleet/instances/" + payments + "/start", "", INSTRUCTOR).status()).isEqualTo(200);
+		assertThat(this.site.post("/api/fleet/instances/" + payments + "/start", "", INSTRUCTOR).status())
+			.isEqualTo(200);
 		await().atMost(Duration.ofSeconds(120)).until(() -> "ready".equals(this.site.instance(payments).get("state")));
 		assertThat(this.site.instance(payments).get("pid")).isNotEqualTo(pid);
 	}
@@ -135,8 +146,9 @@ class ClassroomIT {
 				SiteClient.basic("instructor", "not-the-password"));
 		assertThat(answer.status()).isEqualTo(401);
 		assertThat(answer.header("WWW-Authenticate")).startsWith("Basic");
-		assertThat(this.site.post("/api/fleet/instances/" + payments + "/kill", "",
-				SiteClient.basic("student", ClassroomTest.PASSWORD)).status()).isEqualTo(401);
+		assertThat(this.site
+			.post("/api/fleet/instances/" + payments + "/kill", "", SiteClient.basic("student", ClassroomTest.PASSWORD))
+			.status()).isEqualTo(401);
 		assertThat(processes()).isEqualTo(before);
 	}
 
@@ -145,8 +157,10 @@ class ClassroomIT {
 		assertThat(this.site.get("/api/fleet?lang=en").status()).isEqualTo(200);
 		assertThat(this.site.get("/en/lessons/resilience").status()).isEqualTo(200);
 		assertThat(this.site.get("/fa/fleet").status()).isEqualTo(200);
-		assertThat(this.site.post("/en/lessons/monolith/quiz", firstChoices("/en/lessons/monolith")).status()).isEqualTo(200);
-		SiteClient.Answer post = this.site.post("/api/store/microservices/posts?lang=en", "authorId=1&text=hello+class");
+		assertThat(this.site.post("/en/lessons/monolith/quiz", firstChoices("/en/lessons/monolith")).status())
+			.isEqualTo(200);
+		SiteClient.Answer post = this.site.post("/api/store/microservices/posts?lang=en",
+				"authorId=1&text=hello+class");
 		assertThat(post.status()).isIn(200, 201);
 		assertThat(post.json().get("ok")).isEqualTo(true);
 		HttpClient http = HttpClient.newHttpClient();
@@ -175,11 +189,13 @@ class ClassroomIT {
 	@Test
 	void aSignedInInstructorNeedsTheCsrfTokenWithTheSessionCookie() throws Exception {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		HttpResponse<String> login = browser.send(form("/en/login", "username=instructor&password=" + ClassroomTest.PASSWORD),
+		HttpResponse<String> login = browser.send(
+				form("/en/login", "username=instructor&password=" + ClassroomTest.PASSWORD),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/en/fleet");
-		HttpResponse<String> room = browser.send(HttpRequest.newBuilder(URI.create(this.site.base() + "/en/fleet")).build(),
+		HttpResponse<String> room = browser.send(
+				HttpRequest.newBuilder(URI.create(this.site.base() + "/en/fleet")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(room.body()).contains("action=\"/en/demo/settings\"");
 		Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(room.body());
@@ -188,11 +204,12 @@ class ClassroomIT {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(without.statusCode()).isEqualTo(403);
 		assertThat(without.body()).contains("classroom.refused.csrf");
-		HttpResponse<String> with = browser.send(HttpRequest.newBuilder(URI.create(this.site.base() + "/api/fleet/settings"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-CSRF-TOKEN", token.group(1))
-			.POST(HttpRequest.BodyPublishers.ofString("autoRestart=false"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> with = browser
+			.send(HttpRequest.newBuilder(URI.create(this.site.base() + "/api/fleet/settings"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("X-CSRF-TOKEN", token.group(1))
+				.POST(HttpRequest.BodyPublishers.ofString("autoRestart=false"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(with.statusCode()).isEqualTo(200);
 	}
 
@@ -201,12 +218,14 @@ class ClassroomIT {
 		SiteClient.Answer answer = this.site.get("/fa/walkthroughs/intro/present", "Accept", "text/html");
 		assertThat(answer.status()).isEqualTo(302);
 		assertThat(answer.header("Location")).endsWith("/fa/login?next=%2Ffa%2Fwalkthroughs%2Fintro%2Fpresent");
-		assertThat(this.site.get("/fa/walkthroughs/intro/present", "Accept", "application/json").status()).isEqualTo(401);
+		assertThat(this.site.get("/fa/walkthroughs/intro/present", "Accept", "application/json").status())
+			.isEqualTo(401);
 	}
 
 	/** A quiz form with the first choice of every question on a lesson page. */
 	private String firstChoices(String lesson) {
-		Matcher m = Pattern.compile("name=\"(answer-[^\"]+)\" value=\"([^\"]+)\"").matcher(this.site.get(lesson).body());
+		Matcher m = Pattern.compile("name=\"(answer-[^\"]+)\" value=\"([^\"]+)\"")
+			.matcher(this.site.get(lesson).body());
 		java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
 		while (m.find()) {
 			answers.putIfAbsent(m.group(1), m.group(2));
@@ -224,7 +243,9 @@ class ClassroomIT {
 
 	private String readyInstance(String service) {
 		await().atMost(Duration.ofSeconds(120))
-			.until(() -> this.site.instances().stream().anyMatch(i -> service.equals(i.get("service")) && "ready".equals(i.get("state"))));
+			.until(() -> this.site.instances()
+				.stream()
+				.anyMatch(i -> service.equals(i.get("service")) && "ready".equals(i.get("state"))));
 		return this.site.instances()
 			.stream()
 			.filter(i -> service.equals(i.get("service")) && "ready".equals(i.get("state")))

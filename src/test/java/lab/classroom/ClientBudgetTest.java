@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The token bucket behind the storefront and sign-in budgets, on a clock the test turns. */
+/**
+ * The token bucket behind the storefront and sign-in budgets, on a clock the test turns.
+ */
 class ClientBudgetTest {
 
 	private final AtomicLong now = new AtomicLong();
@@ -56,7 +58,8 @@ class ClientBudgetTest {
 		for (int i = 0; i < 3; i++) {
 			this.budget.take("client-0");
 		}
-		// the oldest clients were forgotten, so client-0 started afresh and spent its burst again
+		// the oldest clients were forgotten, so client-0 started afresh and spent its
+		// burst again
 		assertThat(this.budget.take("client-0")).isFalse();
 		assertThat(this.budget.size()).isLessThanOrEqualTo(ClientBudget.MAX_CLIENTS);
 	}

@@ -19,8 +19,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A script's view of the site over real HTTP: no cookies unless asked, any header (even a forged
- * {@code Host}, sent over a plain socket), HTTP Basic when given a password.
+ * A script's view of the site over real HTTP: no cookies unless asked, any header (even a
+ * forged {@code Host}, sent over a plain socket), HTTP Basic when given a password.
  */
 public final class SiteClient {
 
@@ -102,8 +102,8 @@ public final class SiteClient {
 	}
 
 	/**
-	 * A request with any {@code Host} header (Java's HTTP client refuses to forge one), over a plain
-	 * socket; returns the status line's code and the whole response.
+	 * A request with any {@code Host} header (Java's HTTP client refuses to forge one),
+	 * over a plain socket; returns the status line's code and the whole response.
 	 */
 	public Answer raw(String method, String path, String host, String... headers) {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
@@ -128,7 +128,10 @@ public final class SiteClient {
 		}
 	}
 
-	/** Every instance of the fleet as {@code GET /api/fleet} shows it (id, state, pid, ...). */
+	/**
+	 * Every instance of the fleet as {@code GET /api/fleet} shows it (id, state, pid,
+	 * ...).
+	 */
 	@SuppressWarnings("unchecked")
 	public List<Map<String, Object>> instances() {
 		List<Map<String, Object>> out = new ArrayList<>();
@@ -146,24 +149,30 @@ public final class SiteClient {
 	}
 
 	/**
-	 * Every service gets a ready instance again (a start that failed on a busy machine, a test that
-	 * stopped half-way), asking with the given credentials; waits until they are all up.
+	 * Every service gets a ready instance again (a start that failed on a busy machine, a
+	 * test that stopped half-way), asking with the given credentials; waits until they
+	 * are all up.
 	 */
 	public void heal(String... credentials) {
 		List<String> services = List.of("monolith", "users", "posts", "threads", "payments");
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-			boolean all = true;
-			for (String service : services) {
-				List<Map<String, Object>> mine = instances().stream().filter(i -> service.equals(i.get("service"))).toList();
-				if (mine.stream().noneMatch(i -> "ready".equals(i.get("state")))) {
-					all = false;
-					if (!mine.isEmpty() && mine.stream().noneMatch(i -> "starting".equals(i.get("state")))) {
-						post("/api/fleet/instances/" + mine.get(0).get("id") + "/start", "", credentials);
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> {
+				boolean all = true;
+				for (String service : services) {
+					List<Map<String, Object>> mine = instances().stream()
+						.filter(i -> service.equals(i.get("service")))
+						.toList();
+					if (mine.stream().noneMatch(i -> "ready".equals(i.get("state")))) {
+						all = false;
+						if (!mine.isEmpty() && mine.stream().noneMatch(i -> "starting".equals(i.get("state")))) {
+							post("/api/fleet/instances/" + mine.get(0).get("id") + "/start", "", credentials);
+						}
 					}
 				}
-			}
-			return all;
-		});
+				return all;
+			});
 	}
 
 	@SuppressWarnings("unchecked")

@@ -13,8 +13,8 @@ import lab.FleetTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Outside classroom mode (a learner alone on localhost) everyone operates, yet no other site and no
- * forged host can: real HTTP against the real fleet.
+ * Outside classroom mode (a learner alone on localhost) everyone operates, yet no other
+ * site and no forged host can: real HTTP against the real fleet.
  */
 @FleetTest
 class SiteGuardsIT {
@@ -46,16 +46,18 @@ class SiteGuardsIT {
 		Object pid = site.instance(payments).get("pid");
 		Map<String, Object> settings = site.settings();
 		String[][] otherSites = { { "Origin", "http://evil.example" }, { "Origin", "null" },
-				{ "Origin", "http://127.0.0.1:1" }, { "Sec-Fetch-Site", "cross-site" }, { "Sec-Fetch-Site", "same-site" },
-				{ "Sec-Fetch-Site", "cross-site", "Origin", site.base() } };
+				{ "Origin", "http://127.0.0.1:1" }, { "Sec-Fetch-Site", "cross-site" },
+				{ "Sec-Fetch-Site", "same-site" }, { "Sec-Fetch-Site", "cross-site", "Origin", site.base() } };
 		for (String[] headers : otherSites) {
 			SiteClient.Answer kill = site.post("/api/fleet/instances/" + payments + "/kill?lang=fa", "", headers);
 			assertThat(kill.status()).as(String.join(" ", headers)).isEqualTo(403);
 			assertThat(kill.json().get("detail"))
 				.isEqualTo(this.messages.getMessage("classroom.refused.crossSite", null, Locale.forLanguageTag("fa")));
-			assertThat(site.post("/api/fleet/settings", "autoRestart=true&resilience=false", headers).status()).isEqualTo(403);
+			assertThat(site.post("/api/fleet/settings", "autoRestart=true&resilience=false", headers).status())
+				.isEqualTo(403);
 			assertThat(site.post("/en/demo/instances/" + payments + "/kill", "", headers).status()).isEqualTo(403);
-			assertThat(site.post("/api/store/microservices/posts", "authorId=1&text=spam", headers).status()).isEqualTo(403);
+			assertThat(site.post("/api/store/microservices/posts", "authorId=1&text=spam", headers).status())
+				.isEqualTo(403);
 		}
 		assertThat(site.instance(payments).get("state")).isEqualTo("ready");
 		assertThat(site.instance(payments).get("pid")).isEqualTo(pid);
@@ -70,8 +72,10 @@ class SiteGuardsIT {
 		String flipped = String.valueOf(!Boolean.TRUE.equals(autoRestart));
 		assertThat(site.post("/api/fleet/settings", "autoRestart=" + flipped).status()).isEqualTo(200);
 		assertThat(site.settings().get("autoRestart")).isEqualTo(Boolean.valueOf(flipped));
-		assertThat(site.post("/api/fleet/settings", "autoRestart=" + autoRestart, "Origin", site.base(),
-				"Sec-Fetch-Site", "same-origin").status()).isEqualTo(200);
+		assertThat(site
+			.post("/api/fleet/settings", "autoRestart=" + autoRestart, "Origin", site.base(), "Sec-Fetch-Site",
+					"same-origin")
+			.status()).isEqualTo(200);
 		assertThat(site.settings().get("autoRestart")).isEqualTo(autoRestart);
 	}
 
@@ -86,7 +90,8 @@ class SiteGuardsIT {
 		SiteClient.Answer json = site.raw("GET", "/api/fleet?lang=fa", "attacker.example");
 		assertThat(json.body())
 			.contains(this.messages.getMessage("classroom.refused.host", null, Locale.forLanguageTag("fa")));
-		assertThat(site.raw("POST", "/api/fleet/settings?autoRestart=true", "rebind.attacker.example").status()).isEqualTo(400);
+		assertThat(site.raw("POST", "/api/fleet/settings?autoRestart=true", "rebind.attacker.example").status())
+			.isEqualTo(400);
 		assertThat(site.raw("GET", "/api/fleet", "localhost:" + this.port).status()).isEqualTo(200);
 		assertThat(site.raw("GET", "/api/fleet", "127.0.0.1:" + this.port).status()).isEqualTo(200);
 	}

@@ -6,10 +6,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The host allow-list: what DNS rebinding would need is refused, what students type is accepted. */
+/**
+ * The host allow-list: what DNS rebinding would need is refused, what students type is
+ * accepted.
+ */
 class SiteHostsTest {
 
-	private final SiteHosts loopbackOnly = SiteHosts.of(ClassroomMode.decide(null, "127.0.0.1"), List.of("lab.example.org"));
+	private final SiteHosts loopbackOnly = SiteHosts.of(ClassroomMode.decide(null, "127.0.0.1"),
+			List.of("lab.example.org"));
 
 	private final SiteHosts network = SiteHosts.of(ClassroomMode.decide(null, "0.0.0.0"), List.of());
 
@@ -23,7 +27,8 @@ class SiteHostsTest {
 	@Test
 	void foreignNamesAreRefusedEvenWhenTheyLookLikeLoopback() {
 		for (SiteHosts hosts : List.of(this.loopbackOnly, this.network)) {
-			assertThat(hosts).rejects("attacker.example", "127.attacker.example", "localhost.attacker.example", "", null);
+			assertThat(hosts).rejects("attacker.example", "127.attacker.example", "localhost.attacker.example", "",
+					null);
 		}
 	}
 

@@ -24,8 +24,8 @@ class ContentStoreTest {
 
 	private void lesson(String lang, String slug, int order, String title) throws IOException {
 		Files.createDirectories(this.root.resolve(lang));
-		Files.writeString(this.root.resolve(lang + "/" + slug + ".md"),
-				"---\ntitle: " + title + "\norder: " + order + "\nsummary: About " + title + "\n---\n## Part\n\nBody of " + title + ".\n");
+		Files.writeString(this.root.resolve(lang + "/" + slug + ".md"), "---\ntitle: " + title + "\norder: " + order
+				+ "\nsummary: About " + title + "\n---\n## Part\n\nBody of " + title + ".\n");
 	}
 
 	private ContentStore store(boolean watch) {
@@ -123,7 +123,8 @@ class ContentStoreTest {
 			assertThat(q.answer()).isEqualTo("b");
 		});
 		assertThat(store.quiz(Lang.EN, "missing")).isEmpty();
-		assertThat(store.glossary()).singleElement().satisfies(t -> assertThat(t.definition(Lang.FA)).isEqualTo("یک قرارداد."));
+		assertThat(store.glossary()).singleElement()
+			.satisfies(t -> assertThat(t.definition(Lang.FA)).isEqualTo("یک قرارداد."));
 	}
 
 }

@@ -22,8 +22,10 @@ class MarkdownRendererTest {
 
 	@Test
 	void headingsGetAnchorsAndFormTheTableOfContents() {
-		MarkdownRenderer.Rendered r = this.renderer.render("## Why it matters\n\ntext\n\n### A detail\n\n## Why it matters\n", Lang.EN);
-		assertThat(r.toc()).extracting(Lesson.TocEntry::id).containsExactly("why-it-matters", "a-detail", "why-it-matters-2");
+		MarkdownRenderer.Rendered r = this.renderer
+			.render("## Why it matters\n\ntext\n\n### A detail\n\n## Why it matters\n", Lang.EN);
+		assertThat(r.toc()).extracting(Lesson.TocEntry::id)
+			.containsExactly("why-it-matters", "a-detail", "why-it-matters-2");
 		assertThat(r.toc()).extracting(Lesson.TocEntry::level).containsExactly(2, 3, 2);
 		assertThat(html(r)).contains("<h2 id=\"why-it-matters\">").contains("<h3 id=\"a-detail\">");
 	}

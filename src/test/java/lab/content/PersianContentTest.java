@@ -73,7 +73,8 @@ class PersianContentTest {
 
 	@Test
 	void persianWalkthroughsFollowTheTypographyRules() throws IOException {
-		// the folder comes with the walkthroughs (issue 8); step hints and notes are checked too
+		// the folder comes with the walkthroughs (issue 8); step hints and notes are
+		// checked too
 		List<String> problems = new ArrayList<>();
 		for (PersianSources.Line line : PersianSources.walkthroughLines()) {
 			for (Violation v : PersianLint.check(line.text())) {

@@ -45,7 +45,9 @@ public final class PersianLint {
 	/** ASCII digits in Persian prose (outside Latin words such as gRPC, HTTP/2, p99). */
 	public static final String ASCII_DIGIT = "ascii-digit";
 
-	/** Persian digits inside a Latin token (v۲, p۹۵): the token keeps its Latin digits. */
+	/**
+	 * Persian digits inside a Latin token (v۲, p۹۵): the token keeps its Latin digits.
+	 */
 	public static final String LATIN_TOKEN_DIGIT = "latin-token-digit";
 
 	/** The Latin percent sign after Persian digits (۵%): Persian writes ۵٪. */

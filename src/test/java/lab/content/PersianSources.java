@@ -25,8 +25,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Every Persian text the site shows, read from the files it comes from: lessons, quizzes,
  * the glossary, walkthroughs and the Persian message bundle. Paths are relative to the
- * project root, where Maven runs the tests. Shared by the typography test and the term-base
- * test so that both read the same texts the same way.
+ * project root, where Maven runs the tests. Shared by the typography test and the
+ * term-base test so that both read the same texts the same way.
  */
 final class PersianSources {
 
@@ -47,9 +47,9 @@ final class PersianSources {
 	}
 
 	/**
-	 * A line of Persian prose as a reader sees it: the file, the 1-based line in that file,
-	 * the text (Markdown and code already taken out), and where in a YAML or properties file
-	 * it sits (empty for Markdown).
+	 * A line of Persian prose as a reader sees it: the file, the 1-based line in that
+	 * file, the text (Markdown and code already taken out), and where in a YAML or
+	 * properties file it sits (empty for Markdown).
 	 */
 	record Line(Path file, int line, String text, String where) {
 	}
@@ -70,10 +70,11 @@ final class PersianSources {
 	}
 
 	/**
-	 * The Persian walkthroughs (issue 8): the prose of each Markdown file plus the text of its
-	 * {@code step} and {@code notes} blocks (a step's hint, the presenter's notes), which readers
-	 * see although they sit in fenced blocks. Other files are read as YAML or plain text. Lines
-	 * without Persian (the commands of a step, the {@code start} list) are left out.
+	 * The Persian walkthroughs (issue 8): the prose of each Markdown file plus the text
+	 * of its {@code step} and {@code notes} blocks (a step's hint, the presenter's
+	 * notes), which readers see although they sit in fenced blocks. Other files are read
+	 * as YAML or plain text. Lines without Persian (the commands of a step, the
+	 * {@code start} list) are left out.
 	 */
 	static List<Line> walkthroughLines() throws IOException {
 		List<Line> lines = new ArrayList<>();
@@ -99,12 +100,14 @@ final class PersianSources {
 
 	private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*([A-Za-z0-9_-]*).*$");
 
-	/** A key or list marker at the start of a line of a YAML-like block: "hint: ", "  - ". */
+	/**
+	 * A key or list marker at the start of a line of a YAML-like block: "hint: ", " - ".
+	 */
 	private static final Pattern BLOCK_KEY = Pattern.compile("^\\s*(-\\s+)?([A-Za-z_][A-Za-z0-9_-]*:\\s*)?");
 
 	/**
-	 * The lines inside fenced blocks with one of the given info strings, each without its YAML
-	 * key or list marker, so that «hint: دکمه را بزنید» is read as «دکمه را بزنید».
+	 * The lines inside fenced blocks with one of the given info strings, each without its
+	 * YAML key or list marker, so that «hint: دکمه را بزنید» is read as «دکمه را بزنید».
 	 */
 	static List<Line> shownBlockLines(Path file, Set<String> infos) throws IOException {
 		List<Line> lines = new ArrayList<>();
@@ -132,7 +135,10 @@ final class PersianSources {
 		return lines;
 	}
 
-	/** The prose of a Markdown file, line by line (see {@link PersianLint#proseOfMarkdown}). */
+	/**
+	 * The prose of a Markdown file, line by line (see
+	 * {@link PersianLint#proseOfMarkdown}).
+	 */
 	static List<Line> markdownLines(Path file) throws IOException {
 		return split(file, 1, PersianLint.proseOfMarkdown(read(file)), "");
 	}
@@ -159,7 +165,8 @@ final class PersianSources {
 		List<String> fileLines = text.lines().toList();
 		List<Line> lines = new ArrayList<>();
 		for (String key : messages.stringPropertyNames().stream().sorted().toList()) {
-			// MessageFormat: {0} becomes a number (shown in Persian digits), '' an apostrophe
+			// MessageFormat: {0} becomes a number (shown in Persian digits), '' an
+			// apostrophe
 			String value = messages.getProperty(key).replaceAll("\\{\\d+(,[^}]*)?}", "۰").replace("''", "'");
 			lines.add(new Line(MESSAGES, lineOfKey(fileLines, key), value, key));
 		}
@@ -193,7 +200,6 @@ final class PersianSources {
 	static String read(Path file) throws IOException {
 		return Files.readString(file, StandardCharsets.UTF_8);
 	}
-
 
 	/**
 	 * A scalar value of a YAML file: where it is (a.b[2].c), its text and 1-based line.

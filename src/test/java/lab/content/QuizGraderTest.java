@@ -41,7 +41,8 @@ class QuizGraderTest {
 
 	@Test
 	void aForgedQuestionIsReported() {
-		QuizGrader.Grade grade = QuizGrader.grade(this.quiz, Map.of("answer-q1", "a", "answer-q2", "b", "answer-q9", "a"));
+		QuizGrader.Grade grade = QuizGrader.grade(this.quiz,
+				Map.of("answer-q1", "a", "answer-q2", "b", "answer-q9", "a"));
 		assertThat(grade.formErrors()).containsExactly("quiz.error.unknownQuestion");
 		assertThat(grade.valid()).isFalse();
 	}

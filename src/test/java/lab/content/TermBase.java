@@ -13,16 +13,17 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The Persian term base ({@code content/terms.yml}): for each English term the one Persian
- * form to use and the forms not to use, and the spellings the course keeps. Finds the
- * forms to avoid in a line of Persian prose, on Persian word boundaries.
+ * The Persian term base ({@code content/terms.yml}): for each English term the one
+ * Persian form to use and the forms not to use, and the spellings the course keeps. Finds
+ * the forms to avoid in a line of Persian prose, on Persian word boundaries.
  */
 public final class TermBase {
 
 	static final Path FILE = Path.of("content", "terms.yml");
 
 	/** A term: the English, the Persian to use, the forms to avoid, and why. */
-	public record Term(String en, String fa, String say, String glossary, String latin, List<String> avoid, String note) {
+	public record Term(String en, String fa, String say, String glossary, String latin, List<String> avoid,
+			String note) {
 
 		/** The form to write in running prose: {@code say} if given, else {@code fa}. */
 		public String use() {
@@ -74,8 +75,8 @@ public final class TermBase {
 		Map<String, Object> root = new Yaml().load(new StringReader(yaml));
 		List<Term> terms = new ArrayList<>();
 		for (Map<String, Object> t : (List<Map<String, Object>>) root.getOrDefault("terms", List.of())) {
-			terms.add(new Term(text(t.get("en")), text(t.get("fa")), text(t.get("say")), text(t.get("glossary")), text(t.get("latin")),
-					strings(t.get("avoid")), text(t.get("note"))));
+			terms.add(new Term(text(t.get("en")), text(t.get("fa")), text(t.get("say")), text(t.get("glossary")),
+					text(t.get("latin")), strings(t.get("avoid")), text(t.get("note"))));
 		}
 		for (Map<String, Object> s : (List<Map<String, Object>>) root.getOrDefault("spellings", List.of())) {
 			String use = text(s.get("use"));
@@ -103,8 +104,8 @@ public final class TermBase {
 	}
 
 	/**
-	 * The forms to avoid in a text, by offset. A form is not flagged where the text goes on
-	 * with the form to use (سرویس پرداخت inside سرویس پرداخت‌ها).
+	 * The forms to avoid in a text, by offset. A form is not flagged where the text goes
+	 * on with the form to use (سرویس پرداخت inside سرویس پرداخت‌ها).
 	 */
 	public List<Hit> find(String text) {
 		List<Hit> hits = new ArrayList<>();
@@ -134,8 +135,8 @@ public final class TermBase {
 	}
 
 	/**
-	 * Latin service names (Payments) that stand in Persian prose on their own: allowed only
-	 * in brackets, «سرویس پرداخت‌ها (Payments)».
+	 * Latin service names (Payments) that stand in Persian prose on their own: allowed
+	 * only in brackets, «سرویس پرداخت‌ها (Payments)».
 	 */
 	public List<Hit> bareLatinNames(String text) {
 		List<Hit> hits = new ArrayList<>();

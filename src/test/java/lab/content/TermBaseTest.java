@@ -22,14 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * One Persian form per term (issue 10): every Persian text the site shows (lessons, quizzes,
- * glossary, walkthroughs, interface messages) uses the forms of the term base
- * ({@code content/terms.yml}) and none of the forms it lists to avoid. A failure names the
- * file, the line, the form found and the form to use.
+ * One Persian form per term (issue 10): every Persian text the site shows (lessons,
+ * quizzes, glossary, walkthroughs, interface messages) uses the forms of the term base
+ * ({@code content/terms.yml}) and none of the forms it lists to avoid. A failure names
+ * the file, the line, the form found and the form to use.
  */
 class TermBaseTest {
 
-	/** The English terms of table 1a of the Persian review (shared/reviews/persian-2026-12.md). */
+	/**
+	 * The English terms of table 1a of the Persian review
+	 * (shared/reviews/persian-2026-12.md).
+	 */
 	private static final List<String> REVIEW_TABLE_1A = List.of("scaling", "idempotency", "idempotency key", "caller",
 			"provider (of an API)", "consumer (of an API)", "Users service", "Posts service", "Threads service",
 			"Payments service", "copy", "version", "running copy", "test (noun and verb)", "build (noun)", "pipeline",
@@ -129,9 +132,9 @@ class TermBaseTest {
 
 	@ParameterizedTest(name = "«{0}» is flagged as «{1}»")
 	@CsvSource({ "فراخوان‌ها منتظر می‌مانند, فراخوان", "هر فراخوان باید, فراخوان", "(فراخوان), فراخوان",
-			"همهٔ نخ‌ها را می‌گیرد, نخ", "نخ آزادی ندارد, نخ", "با کلید خودتوانی, کلید خودتوانی",
-			"هیچ چیز را, هیچ چیز", "مقیاس‌بندی کنید, مقیاس‌بندی", "سرویس پرداخت را, سرویس پرداخت",
-			"سرویس پرداخت، فید, سرویس پرداخت", "اپلیکیشن‌های موبایل, اپلیکیشن" })
+			"همهٔ نخ‌ها را می‌گیرد, نخ", "نخ آزادی ندارد, نخ", "با کلید خودتوانی, کلید خودتوانی", "هیچ چیز را, هیچ چیز",
+			"مقیاس‌بندی کنید, مقیاس‌بندی", "سرویس پرداخت را, سرویس پرداخت", "سرویس پرداخت، فید, سرویس پرداخت",
+			"اپلیکیشن‌های موبایل, اپلیکیشن" })
 	void aFormToAvoidIsFound(String text, String form) {
 		assertThat(this.base.find(text)).extracting(Hit::form).containsExactly(form);
 	}

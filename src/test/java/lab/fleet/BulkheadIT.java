@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The bulkhead between the demo and the course: with resilience off and Posts answering after 10 s,
- * 300 storefront calls hang in the demo's own pool, and the lesson pages still answer meanwhile,
- * with real processes and real HTTP. (The p95 of those pages under the same load is bench/bulkhead.sh's
- * figure, not a test's.)
+ * The bulkhead between the demo and the course: with resilience off and Posts answering
+ * after 10 s, 300 storefront calls hang in the demo's own pool, and the lesson pages
+ * still answer meanwhile, with real processes and real HTTP. (The p95 of those pages
+ * under the same load is bench/bulkhead.sh's figure, not a test's.)
  */
 @FleetTest
 class BulkheadIT {
@@ -68,14 +68,17 @@ class BulkheadIT {
 		assertThat(this.client.post("/api/fleet/settings", "resilience=false").status()).isEqualTo(200);
 		for (Map<String, Object> posts : this.client.instances()) {
 			if ("posts".equals(posts.get("service")) && "ready".equals(posts.get("state"))) {
-				assertThat(this.client.post("/api/fleet/instances/" + posts.get("id") + "/chaos",
-						"latencyMs=10000&latencyShare=1").status()).isEqualTo(200);
+				assertThat(this.client
+					.post("/api/fleet/instances/" + posts.get("id") + "/chaos", "latencyMs=10000&latencyShare=1")
+					.status()).isEqualTo(200);
 			}
 		}
 
 		// HTTP/1.1: one connection per hanging call, as 300 browsers would hold them
-		HttpClient hanging = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5)).build();
+		HttpClient hanging = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 		List<CompletableFuture<HttpResponse<Void>>> feeds = new ArrayList<>();
 		for (int i = 0; i < HANGING; i++) {
 			HttpRequest feed = HttpRequest.newBuilder(URI.create(base() + "/api/store/microservices/feed"))
@@ -83,7 +86,8 @@ class BulkheadIT {
 				.build();
 			feeds.add(hanging.sendAsync(feed, HttpResponse.BodyHandlers.discarding()));
 		}
-		// all 300 are held by the demo's bulkhead: its threads all busy, the rest waiting for one
+		// all 300 are held by the demo's bulkhead: its threads all busy, the rest waiting
+		// for one
 		int threads = this.limits.store().threads();
 		await("300 storefront calls in the bulkhead").atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(this.store.active() + this.store.waiting()).isEqualTo(HANGING));
@@ -98,7 +102,8 @@ class BulkheadIT {
 				assertThat(answer.statusCode()).as(page).isEqualTo(200);
 			}
 		}
-		// ... and the demo was saturated all along: every bulkhead thread still held by a hanging call
+		// ... and the demo was saturated all along: every bulkhead thread still held by a
+		// hanging call
 		assertThat(this.store.active()).isEqualTo(threads);
 		assertThat(feeds.stream().filter(CompletableFuture::isDone).count()).isLessThan(HANGING);
 	}

@@ -28,8 +28,9 @@ import lab.fleet.supervisor.InstanceState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fleet's borders, met the way a stranger would meet them: real HTTP to the site, real demo
- * processes, and what another user of the machine could read in {@code /proc} and on disk.
+ * The fleet's borders, met the way a stranger would meet them: real HTTP to the site,
+ * real demo processes, and what another user of the machine could read in {@code /proc}
+ * and on disk.
  */
 @FleetTest
 class FleetBordersIT {
@@ -95,7 +96,8 @@ class FleetBordersIT {
 			HttpResponse<String> refused = send("POST", path, "fa");
 			assertThat(refused.statusCode()).as(path).isBetween(400, 404);
 		}
-		// refused by whichever guard sees it first (Spring Security's firewall, or the load balancer's own
+		// refused by whichever guard sees it first (Spring Security's firewall, or the
+		// load balancer's own
 		// reading of the path), in the caller's language either way
 		HttpResponse<String> localized = send("POST", "/lb/microservices/users/api/users/%252e%252e/chaos", "fa");
 		assertThat(localized.statusCode()).isEqualTo(400);
@@ -145,7 +147,8 @@ class FleetBordersIT {
 	void theFleetsDataIsPrivateToTheUser() throws Exception {
 		Path slot = this.fleet.data().dir();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(slot))).isEqualTo("rwx------");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(slot.getParent()))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(slot.getParent())))
+			.isEqualTo("rwx------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(slot.resolve("database-password"))))
 			.isEqualTo("rw-------");
 		assertThat(slot.resolve("microservices/users")).isDirectory();
@@ -194,7 +197,8 @@ class FleetBordersIT {
 		}
 		List<String> listening = new ArrayList<>();
 		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-			for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+			for (String line : Files.readAllLines(Path.of(table))
+				.subList(1, Files.readAllLines(Path.of(table)).size())) {
 				String[] f = line.trim().split("\\s+");
 				// local address, state (0A = LISTEN), inode
 				if (f[3].equals("0A") && inodes.contains(f[9])) {
@@ -202,10 +206,11 @@ class FleetBordersIT {
 				}
 			}
 		}
-		// each process's HTTP port, and the database server of the instance that hosts its service's database
+		// each process's HTTP port, and the database server of the instance that hosts
+		// its service's database
 		assertThat(listening).hasSizeGreaterThan(5);
-		assertThat(listening).allSatisfy(address -> assertThat(address)
-			.matches("0100007F:[0-9A-F]{4}|0000000000000000FFFF00000100007F:[0-9A-F]{4}|00000000000000000000000001000000:[0-9A-F]{4}"));
+		assertThat(listening).allSatisfy(address -> assertThat(address).matches(
+				"0100007F:[0-9A-F]{4}|0000000000000000FFFF00000100007F:[0-9A-F]{4}|00000000000000000000000001000000:[0-9A-F]{4}"));
 	}
 
 	private static String read(String path) {

@@ -85,12 +85,15 @@ public final class FleetClient {
 
 	/** Waits (up to a limit) until the fleet's state satisfies the condition. */
 	void await(String what, Predicate<List<Map<String, Object>>> condition, Duration limit) {
-		Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(100)).until(() -> condition.test(instances()));
+		Awaitility.await(what)
+			.atMost(limit)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> condition.test(instances()));
 	}
 
 	/**
-	 * Brings the default fleet back after a test that broke it (or failed half-way): every service
-	 * gets a ready instance again, resilience is on, and no chaos is left.
+	 * Brings the default fleet back after a test that broke it (or failed half-way):
+	 * every service gets a ready instance again, resilience is on, and no chaos is left.
 	 */
 	/** The step a class is on, as {@code GET /api/classes/{code}} tells anyone. */
 	public int classStep(String code) {
@@ -100,14 +103,19 @@ public final class FleetClient {
 	public void heal() {
 		post("/api/fleet/settings", "resilience=true&autoRestart=false");
 		for (String service : List.of("monolith", "users", "posts", "threads", "payments")) {
-			List<Map<String, Object>> mine = instances().stream().filter(i -> service.equals(i.get("service"))).toList();
+			List<Map<String, Object>> mine = instances().stream()
+				.filter(i -> service.equals(i.get("service")))
+				.toList();
 			boolean ready = mine.stream().anyMatch(i -> "ready".equals(i.get("state")));
 			if (!ready && !mine.isEmpty()) {
 				post("/api/fleet/instances/" + mine.get(0).get("id") + "/start", "");
 			}
 			for (Map<String, Object> i : mine) {
-				if ("ready".equals(i.get("state")) && !i.get("chaos").toString().equals("{latencyMs=0, latencyShare=0.0, errorShare=0.0, hangShare=0.0, jitterMs=0}")) {
-					post("/api/fleet/instances/" + i.get("id") + "/chaos", "latencyMs=0&latencyShare=0&errorShare=0&hangShare=0&jitterMs=0");
+				if ("ready".equals(i.get("state")) && !i.get("chaos")
+					.toString()
+					.equals("{latencyMs=0, latencyShare=0.0, errorShare=0.0, hangShare=0.0, jitterMs=0}")) {
+					post("/api/fleet/instances/" + i.get("id") + "/chaos",
+							"latencyMs=0&latencyShare=0&errorShare=0&hangShare=0&jitterMs=0");
 				}
 			}
 		}

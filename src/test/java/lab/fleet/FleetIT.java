@@ -17,7 +17,10 @@ import lab.fleet.supervisor.Fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The control plane on real processes: failures, isolation, scaling, rolling deploys, bad input. */
+/**
+ * The control plane on real processes: failures, isolation, scaling, rolling deploys, bad
+ * input.
+ */
 @FleetTest
 class FleetIT {
 
@@ -95,12 +98,15 @@ class FleetIT {
 	void aCrashInTheMonolithTakesEveryFeatureDown() {
 		String monolith = ready("monolith");
 		assertThat(this.client.post("/api/fleet/instances/" + monolith + "/crash", "").status()).isEqualTo(200);
-		this.client.await("the monolith has crashed", all -> all.stream()
-			.anyMatch(i -> monolith.equals(i.get("id")) && "crashed".equals(i.get("state"))), Duration.ofSeconds(5));
+		this.client.await("the monolith has crashed",
+				all -> all.stream().anyMatch(i -> monolith.equals(i.get("id")) && "crashed".equals(i.get("state"))),
+				Duration.ofSeconds(5));
 		assertThat(this.client.get("/api/store/monolith/feed").status()).isEqualTo(503);
 		assertThat(this.client.get("/api/store/monolith/users").status()).isEqualTo(503);
-		assertThat(this.client.post("/api/store/monolith/tips", "fromUserId=2&toUserId=1&amountCents=5&idempotencyKey=crash-"
-				+ System.nanoTime()).status()).isEqualTo(503);
+		assertThat(this.client
+			.post("/api/store/monolith/tips",
+					"fromUserId=2&toUserId=1&amountCents=5&idempotencyKey=crash-" + System.nanoTime())
+			.status()).isEqualTo(503);
 		assertThat(this.client.get("/api/store/microservices/feed").status()).isEqualTo(200);
 		this.client.post("/api/fleet/instances/" + monolith + "/start", "");
 		this.client.awaitReady(monolith);
@@ -109,18 +115,22 @@ class FleetIT {
 	@Test
 	void scalingToThreeSendsTrafficToAllThree() {
 		this.client.post("/api/fleet/services/microservices/posts/scale", "replicas=3");
-		this.client.await("three posts instances ready", all -> all.stream()
-			.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
-			.count() == 3, Duration.ofSeconds(30));
+		this.client.await("three posts instances ready",
+				all -> all.stream()
+					.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
+					.count() == 3,
+				Duration.ofSeconds(30));
 		Set<Object> answeredBy = new HashSet<>();
 		for (int n = 0; n < 30; n++) {
 			answeredBy.add(this.client.get("/api/store/microservices/feed").body().get("instance"));
 		}
 		assertThat(answeredBy).hasSize(3);
 		this.client.post("/api/fleet/services/microservices/posts/scale", "replicas=1");
-		this.client.await("one posts instance", all -> all.stream()
-			.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
-			.count() == 1, Duration.ofSeconds(30));
+		this.client.await("one posts instance",
+				all -> all.stream()
+					.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
+					.count() == 1,
+				Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -139,16 +149,20 @@ class FleetIT {
 		});
 		load.start();
 		this.client.post("/api/fleet/services/microservices/posts/scale", "replicas=2");
-		this.client.await("two posts instances", all -> all.stream()
-			.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
-			.count() == 2, Duration.ofSeconds(30));
-		String target = "v1".equals(this.fleet.group(new ServiceId(Topology.MICROSERVICES, "posts")).version()) ? "v2" : "v1";
+		this.client.await("two posts instances",
+				all -> all.stream()
+					.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
+					.count() == 2,
+				Duration.ofSeconds(30));
+		String target = "v1".equals(this.fleet.group(new ServiceId(Topology.MICROSERVICES, "posts")).version()) ? "v2"
+				: "v1";
 		assertThat(this.client.post("/api/fleet/services/microservices/posts/deploy", "version=" + target).status())
 			.isEqualTo(202);
-		this.client.await("posts fully on " + target, all -> all.stream()
-			.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
-			.allMatch(i -> target.equals(i.get("version")))
-				&& this.fleet.group(new ServiceId(Topology.MICROSERVICES, "posts")).activity() == null,
+		this.client.await("posts fully on " + target,
+				all -> all.stream()
+					.filter(i -> "posts".equals(i.get("service")) && "ready".equals(i.get("state")))
+					.allMatch(i -> target.equals(i.get("version")))
+						&& this.fleet.group(new ServiceId(Topology.MICROSERVICES, "posts")).activity() == null,
 				Duration.ofSeconds(40));
 		while (sent.get() < 1000 && load.isAlive()) {
 			Thread.sleep(50);
@@ -165,19 +179,23 @@ class FleetIT {
 		FleetClient.Answer unknown = this.client.post("/api/fleet/instances/nope-9/kill", "", "Accept-Language", "fa");
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat((String) unknown.body().get("detail")).contains("وجود ندارد");
-		assertThat(this.client.post("/api/fleet/services/microservices/nope/scale", "replicas=2").status()).isEqualTo(404);
+		assertThat(this.client.post("/api/fleet/services/microservices/nope/scale", "replicas=2").status())
+			.isEqualTo(404);
 		for (String replicas : List.of("0", "99", "abc", "")) {
-			FleetClient.Answer bad = this.client.post("/api/fleet/services/microservices/posts/scale", "replicas=" + replicas,
-					"Accept-Language", "en");
+			FleetClient.Answer bad = this.client.post("/api/fleet/services/microservices/posts/scale",
+					"replicas=" + replicas, "Accept-Language", "en");
 			assertThat(bad.status()).as(replicas).isEqualTo(400);
 			assertThat(bad.body().get("detail")).isEqualTo("Choose between 1 and 5 instances.");
 		}
 		String posts = ready("posts");
-		assertThat(this.client.post("/api/fleet/instances/" + posts + "/chaos", "latencyMs=-1").status()).isEqualTo(400);
-		assertThat(this.client.post("/api/fleet/instances/" + posts + "/chaos", "errorShare=2.0").status()).isEqualTo(400);
-		assertThat(this.client.post("/api/fleet/load", "topology=monolith&feature=feed&rps=1000000000&seconds=10").status())
+		assertThat(this.client.post("/api/fleet/instances/" + posts + "/chaos", "latencyMs=-1").status())
 			.isEqualTo(400);
-		assertThat(this.client.post("/api/fleet/services/microservices/posts/deploy", "version=v9").status()).isEqualTo(400);
+		assertThat(this.client.post("/api/fleet/instances/" + posts + "/chaos", "errorShare=2.0").status())
+			.isEqualTo(400);
+		assertThat(this.client.post("/api/fleet/load", "topology=monolith&feature=feed&rps=1000000000&seconds=10")
+			.status()).isEqualTo(400);
+		assertThat(this.client.post("/api/fleet/services/microservices/posts/deploy", "version=v9").status())
+			.isEqualTo(400);
 		FleetClient.Answer form = this.client.post("/api/store/microservices/posts?lang=fa", "authorId=1&text=");
 		assertThat(form.status()).isEqualTo(400);
 		assertThat(((Map<?, ?>) form.body().get("fields")).get("text")).isEqualTo("متنی بین ۱ تا ۲۸۰ نویسه بنویسید.");
@@ -188,8 +206,8 @@ class FleetIT {
 		String payments = ready("payments");
 		this.client.post("/api/fleet/instances/" + payments + "/chaos", "errorShare=1");
 		for (int n = 0; n < 8; n++) {
-			this.client.post("/api/store/microservices/tips", "fromUserId=2&toUserId=1&amountCents=5&idempotencyKey=chaos-"
-					+ System.nanoTime());
+			this.client.post("/api/store/microservices/tips",
+					"fromUserId=2&toUserId=1&amountCents=5&idempotencyKey=chaos-" + System.nanoTime());
 		}
 		assertThat(this.fleet.resilience()).isTrue();
 		assertThat(this.client.get("/api/fleet").body().toString()).contains("breaker=open");

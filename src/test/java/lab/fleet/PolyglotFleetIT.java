@@ -23,10 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import lab.FleetTest;
 
 /**
- * Threads v3 (Python) in the live fleet, on real processes: a deploy from Java to Python and the
- * rollback, both under load, with no failed read and no acknowledged reply lost or doubled; the
- * monolith's refusal; the hang with resilience on and off; bad chaos values refused in the
- * caller's language.
+ * Threads v3 (Python) in the live fleet, on real processes: a deploy from Java to Python
+ * and the rollback, both under load, with no failed read and no acknowledged reply lost
+ * or doubled; the monolith's refusal; the hang with resilience on and off; bad chaos
+ * values refused in the caller's language.
  */
 @FleetTest
 class PolyglotFleetIT {
@@ -50,7 +50,9 @@ class PolyglotFleetIT {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> threadsService() {
-		for (Map<String, Object> t : (List<Map<String, Object>>) this.client.get("/api/fleet?lang=en").body().get("topologies")) {
+		for (Map<String, Object> t : (List<Map<String, Object>>) this.client.get("/api/fleet?lang=en")
+			.body()
+			.get("topologies")) {
 			for (Map<String, Object> s : (List<Map<String, Object>>) t.get("services")) {
 				if ("microservices".equals(s.get("topology")) && "threads".equals(s.get("name"))) {
 					return s;
@@ -74,12 +76,17 @@ class PolyglotFleetIT {
 				&& ready.stream().allMatch(i -> runtime.equals(i.get("runtime")) && version.equals(i.get("version")));
 	}
 
-	/** The texts of the post's replies, read from Threads through the load balancer (no breaker in the way). */
+	/**
+	 * The texts of the post's replies, read from Threads through the load balancer (no
+	 * breaker in the way).
+	 */
 	@SuppressWarnings("unchecked")
 	private List<String> replyTexts(long postId) {
 		FleetClient.Answer read = this.client.get("/lb/microservices/threads/api/threads/" + postId + "/replies");
 		assertThat(read.status()).as("reading the replies: %s", read.body()).isEqualTo(200);
-		return ((List<Map<String, Object>>) read.body().get("replies")).stream().map(r -> (String) r.get("text")).toList();
+		return ((List<Map<String, Object>>) read.body().get("replies")).stream()
+			.map(r -> (String) r.get("text"))
+			.toList();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -91,16 +98,20 @@ class PolyglotFleetIT {
 
 	@Test
 	void deployToPythonAndRollBackUnderLoadLoseNoReplyAndFailNoRead() throws Exception {
-		// the first calls after the fleet's start may still be slow enough for the gateway's timeout
+		// the first calls after the fleet's start may still be slow enough for the
+		// gateway's timeout
 		FleetClient.Answer post = await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.client.post("/api/store/microservices/posts?lang=en", "authorId=1&text=A+post+that+moves"),
-					answer -> answer.status() == 201);
+			.until(() -> this.client.post("/api/store/microservices/posts?lang=en",
+					"authorId=1&text=A+post+that+moves"), answer -> answer.status() == 201);
 		long postId = ((Number) ((Map<?, ?>) post.body().get("data")).get("id")).longValue();
 
-		// load on the feed and on replies (through the gateway), plus our own writer and reader
-		assertThat(this.client.post("/api/fleet/load", "topology=microservices&feature=reply&rps=5&seconds=120").status())
+		// load on the feed and on replies (through the gateway), plus our own writer and
+		// reader
+		assertThat(
+				this.client.post("/api/fleet/load", "topology=microservices&feature=reply&rps=5&seconds=120").status())
 			.isEqualTo(202);
-		assertThat(this.client.post("/api/fleet/load", "topology=microservices&feature=feed&rps=10&seconds=120").status())
+		assertThat(
+				this.client.post("/api/fleet/load", "topology=microservices&feature=feed&rps=10&seconds=120").status())
 			.isEqualTo(202);
 		ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
 		AtomicInteger refused = new AtomicInteger();
@@ -111,7 +122,8 @@ class PolyglotFleetIT {
 		try {
 			traffic.scheduleWithFixedDelay(() -> {
 				String text = "reply " + sequence.incrementAndGet();
-				FleetClient.Answer answer = this.client.post("/api/store/microservices/posts/" + postId + "/replies?lang=en",
+				FleetClient.Answer answer = this.client.post(
+						"/api/store/microservices/posts/" + postId + "/replies?lang=en",
 						"authorId=2&text=" + text.replace(' ', '+'));
 				if (answer.status() == 201) {
 					acknowledged.add(text);
@@ -121,10 +133,12 @@ class PolyglotFleetIT {
 					refused.incrementAndGet();
 				}
 			}, 0, 40, TimeUnit.MILLISECONDS);
-			// reads through the load balancer: what the switch must keep serving, without the gateway's
+			// reads through the load balancer: what the switch must keep serving, without
+			// the gateway's
 			// breaker, which writes failing for other reasons (a slow machine) could open
 			traffic.scheduleWithFixedDelay(() -> {
-				FleetClient.Answer read = this.client.get("/lb/microservices/threads/api/threads/" + postId + "/replies");
+				FleetClient.Answer read = this.client
+					.get("/lb/microservices/threads/api/threads/" + postId + "/replies");
 				reads.incrementAndGet();
 				if (read.status() != 200) {
 					failedReads.add(read.status() + " " + read.body());
@@ -146,7 +160,8 @@ class PolyglotFleetIT {
 			await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= before + 5);
 			List<String> writtenSoFar = List.copyOf(acknowledged);
 
-			assertThat(this.client.post("/api/fleet/services/microservices/threads/rollback", "").status()).isEqualTo(202);
+			assertThat(this.client.post("/api/fleet/services/microservices/threads/rollback", "").status())
+				.isEqualTo(202);
 			await().atMost(Duration.ofSeconds(120)).until(() -> settledOn("v1", "java"));
 			assertThat(replyTexts(postId)).containsAll(writtenSoFar);
 			int afterRollback = acknowledged.size();
@@ -176,8 +191,10 @@ class PolyglotFleetIT {
 		assertThat(events).anyMatch(e -> e.startsWith("Threads: writes paused to move the replies from v1 to v3"));
 		assertThat(events).anyMatch(e -> e.matches("Threads: \\d+ replies moved from v1 to v3 in \\d+ ms"));
 		assertThat(events).anyMatch(e -> e.matches("Threads: \\d+ replies moved from v3 to v1 in \\d+ ms"));
-		assertThat(events).anyMatch(e -> e.matches("Threads: writes resumed after a pause of \\d+ ms; \\d+ writes refused meanwhile"));
-		// the refusals our writer saw are among those the live view counted for the last pause or before
+		assertThat(events).anyMatch(
+				e -> e.matches("Threads: writes resumed after a pause of \\d+ ms; \\d+ writes refused meanwhile"));
+		// the refusals our writer saw are among those the live view counted for the last
+		// pause or before
 		Map<String, Object> service = threadsService();
 		assertThat(service.get("versions")).isEqualTo(List.of("v1", "v2", "v3"));
 		assertThat(service.get("writesPaused")).isEqualTo(false);
@@ -193,11 +210,14 @@ class PolyglotFleetIT {
 		FleetClient.Answer fa = this.client.post("/api/fleet/services/monolith/monolith/deploy?lang=fa", "version=v3");
 		assertThat(fa.status()).isEqualTo(400);
 		assertThat((String) fa.body().get("detail")).startsWith("مونولیت نمی‌تواند v3 را اجرا کند");
-		FleetClient.Answer posts = this.client.post("/api/fleet/services/microservices/posts/deploy?lang=en", "version=v3");
+		FleetClient.Answer posts = this.client.post("/api/fleet/services/microservices/posts/deploy?lang=en",
+				"version=v3");
 		assertThat(posts.status()).isEqualTo(400);
 		assertThat(posts.body()).containsEntry("code", "fleet.error.versionFor");
-		assertThat((String) posts.body().get("detail")).isEqualTo("v3 is only for Threads in the microservices; Posts can run v1 or v2.");
-		FleetClient.Answer unknown = this.client.post("/api/fleet/services/microservices/threads/deploy?lang=en", "version=v9");
+		assertThat((String) posts.body().get("detail"))
+			.isEqualTo("v3 is only for Threads in the microservices; Posts can run v1 or v2.");
+		FleetClient.Answer unknown = this.client.post("/api/fleet/services/microservices/threads/deploy?lang=en",
+				"version=v9");
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat((String) unknown.body().get("detail")).isEqualTo("Choose one of these versions: v1, v2, v3.");
 		assertThat(threadsService().get("version")).isEqualTo("v1");
@@ -206,19 +226,21 @@ class PolyglotFleetIT {
 	@Test
 	void badChaosValuesAreRefusedInTheCallersLanguageAndChangeNothing() {
 		String payments = readyId("payments");
-		FleetClient.Answer hang = this.client.post("/api/fleet/instances/" + payments + "/chaos?lang=en", "hangShare=2");
+		FleetClient.Answer hang = this.client.post("/api/fleet/instances/" + payments + "/chaos?lang=en",
+				"hangShare=2");
 		assertThat(hang.status()).isEqualTo(400);
 		assertThat(hang.body()).containsEntry("code", "fleet.error.hangShare")
 			.containsEntry("detail", "The share of hung requests must be a number from 0 to 1.");
-		FleetClient.Answer hangFa = this.client.post("/api/fleet/instances/" + payments + "/chaos?lang=fa", "hangShare=abc");
+		FleetClient.Answer hangFa = this.client.post("/api/fleet/instances/" + payments + "/chaos?lang=fa",
+				"hangShare=abc");
 		assertThat(hangFa.status()).isEqualTo(400);
 		assertThat(hangFa.body()).containsEntry("detail", "سهم درخواست‌های بی‌پاسخ باید عددی بین ۰ و ۱ باشد.");
 		FleetClient.Answer jitter = this.client.post("/api/fleet/instances/" + payments + "/chaos?lang=en",
 				"latencyMs=100&jitterMs=-5");
 		assertThat(jitter.status()).isEqualTo(400);
 		assertThat(jitter.body()).containsEntry("code", "fleet.error.jitter");
-		FleetClient.Answer jitterFa = this.client.post("/api/fleet/instances/" + payments + "/chaos",
-				"jitterMs=99999", "Accept-Language", "fa");
+		FleetClient.Answer jitterFa = this.client.post("/api/fleet/instances/" + payments + "/chaos", "jitterMs=99999",
+				"Accept-Language", "fa");
 		assertThat(jitterFa.status()).isEqualTo(400);
 		assertThat((String) jitterFa.body().get("detail")).startsWith("تغییر تصادفی تأخیر باید عددی صحیح از");
 		assertThat(this.client.instance(payments).get("chaos"))
@@ -228,9 +250,10 @@ class PolyglotFleetIT {
 	@Test
 	void aHungPaymentsIsAnsweredByTheFallbackInTimeWithResilienceAndWaitedForWithout() {
 		String payments = readyId("payments");
-		assertThat(this.client.post("/api/fleet/instances/" + payments + "/chaos", "hangShare=1").status()).isEqualTo(200);
-		assertThat(this.client.instance(payments).get("chaos")).isEqualTo(
-				Map.of("latencyMs", 0, "latencyShare", 0.0, "errorShare", 0.0, "hangShare", 1.0, "jitterMs", 0));
+		assertThat(this.client.post("/api/fleet/instances/" + payments + "/chaos", "hangShare=1").status())
+			.isEqualTo(200);
+		assertThat(this.client.instance(payments).get("chaos"))
+			.isEqualTo(Map.of("latencyMs", 0, "latencyShare", 0.0, "errorShare", 0.0, "hangShare", 1.0, "jitterMs", 0));
 
 		FleetClient.Answer guarded = tip();
 		assertThat(guarded.status()).isEqualTo(503);

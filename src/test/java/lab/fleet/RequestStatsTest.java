@@ -12,7 +12,8 @@ class RequestStatsTest {
 	@Test
 	void theP95CoversEveryRequestNotASampleOfEachSecond() {
 		RequestStats stats = new RequestStats();
-		// 1,000 requests in one second: 900 fast ones first, then 100 slow ones; a sample of the
+		// 1,000 requests in one second: 900 fast ones first, then 100 slow ones; a sample
+		// of the
 		// first 200 of the second would never see a slow one
 		for (int i = 0; i < 900; i++) {
 			stats.record(T0, true, 2);

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The site started as its own JVM, with its default fleet, then killed with SIGKILL: every demo
- * process must be gone within 2 seconds (each child watches its parent and its stdin).
+ * The site started as its own JVM, with its default fleet, then killed with SIGKILL:
+ * every demo process must be gone within 2 seconds (each child watches its parent and its
+ * stdin).
  */
 class SiteNoOrphansIT {
 
@@ -32,7 +33,8 @@ class SiteNoOrphansIT {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process site = new ProcessBuilder(java, "-cp", fullClassPath(), "lab.MicroservicesLabApplication",
 				"--server.port=" + port, "--lab.fleet.data-dir=" + data, "--lab.page-cache.enabled=false",
-				// a loaded CI machine can take far longer than 10 s to start five JVMs at once
+				// a loaded CI machine can take far longer than 10 s to start five JVMs at
+				// once
 				"--lab.fleet.ready-timeout=60s")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
@@ -42,7 +44,8 @@ class SiteNoOrphansIT {
 			FleetClient client = new FleetClient(port);
 			awaitSite(client, site);
 			client.await("five instances ready",
-					all -> all.stream().filter(i -> "ready".equals(i.get("state"))).count() == 5, Duration.ofSeconds(40));
+					all -> all.stream().filter(i -> "ready".equals(i.get("state"))).count() == 5,
+					Duration.ofSeconds(40));
 			for (var instance : client.instances()) {
 				children.add(((Number) instance.get("pid")).longValue());
 			}
@@ -91,7 +94,10 @@ class SiteNoOrphansIT {
 		return false;
 	}
 
-	/** The test JVM's class path; a manifest-only jar (as Maven's runners use) is expanded. */
+	/**
+	 * The test JVM's class path; a manifest-only jar (as Maven's runners use) is
+	 * expanded.
+	 */
 	static String fullClassPath() throws IOException {
 		String classPath = System.getProperty("java.class.path");
 		String[] entries = classPath.split(File.pathSeparator);
@@ -103,7 +109,8 @@ class SiteNoOrphansIT {
 					Path dir = Path.of(entries[0]).toAbsolutePath().getParent();
 					List<String> expanded = new ArrayList<>();
 					for (String entry : listed.trim().split("\\s+")) {
-						Path path = entry.startsWith("file:") ? Path.of(java.net.URI.create(entry)) : dir.resolve(entry);
+						Path path = entry.startsWith("file:") ? Path.of(java.net.URI.create(entry))
+								: dir.resolve(entry);
 						expanded.add(path.toString());
 					}
 					return String.join(File.pathSeparator, expanded);

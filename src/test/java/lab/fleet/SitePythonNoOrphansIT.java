@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The site as its own JVM, with Threads deployed as v3 (Python), then killed with SIGKILL: no
- * Python process is left a second later (the issue's bound).
+ * The site as its own JVM, with Threads deployed as v3 (Python), then killed with
+ * SIGKILL: no Python process is left a second later (the issue's bound).
  */
 class SitePythonNoOrphansIT {
 
@@ -25,25 +25,30 @@ class SitePythonNoOrphansIT {
 		}
 		Path data = Files.createTempDirectory("lab-python-orphans");
 		String java = ProcessHandle.current().info().command().orElse("java");
-		Process site = new ProcessBuilder(java, "-cp", SiteNoOrphansIT.fullClassPath(), "lab.MicroservicesLabApplication",
-				"--server.port=" + port, "--lab.fleet.data-dir=" + data, "--lab.page-cache.enabled=false")
+		Process site = new ProcessBuilder(java, "-cp", SiteNoOrphansIT.fullClassPath(),
+				"lab.MicroservicesLabApplication", "--server.port=" + port, "--lab.fleet.data-dir=" + data,
+				"--lab.page-cache.enabled=false")
 			.redirectErrorStream(true)
 			.redirectOutput(data.resolve("site.log").toFile())
 			.start();
 		long python;
 		try {
 			FleetClient client = new FleetClient(port);
-			await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+			await().atMost(Duration.ofSeconds(120))
+				.ignoreExceptions()
 				.until(() -> site.isAlive() && client.get("/health/readiness").status() == 200);
-			// on a busy machine a first start may miss its ready timeout: start it again then
+			// on a busy machine a first start may miss its ready timeout: start it again
+			// then
 			await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
 				if ("failed".equals(client.instance("threads-1").get("state"))) {
 					client.post("/api/fleet/instances/threads-1/start", "");
 				}
 				return "ready".equals(client.instance("threads-1").get("state"));
 			});
-			assertThat(client.post("/api/fleet/services/microservices/threads/deploy", "version=v3").status()).isEqualTo(202);
-			Map<String, Object> v3 = await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+			assertThat(client.post("/api/fleet/services/microservices/threads/deploy", "version=v3").status())
+				.isEqualTo(202);
+			Map<String, Object> v3 = await().atMost(Duration.ofSeconds(120))
+				.ignoreExceptions()
 				.until(() -> client.instance("threads-2"), i -> "ready".equals(i.get("state")));
 			assertThat(v3).containsEntry("runtime", "python");
 			python = ((Number) v3.get("pid")).longValue();
@@ -53,7 +58,8 @@ class SitePythonNoOrphansIT {
 			site.destroyForcibly();
 			site.waitFor();
 		}
-		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+		await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> !SiteNoOrphansIT.alive(python));
 	}
 

@@ -33,15 +33,16 @@ class MonolithTest {
 			assertThat(monolith.posts().feed(1).degraded()).isFalse();
 			List<String> tables = db.inTransaction(c -> {
 				List<String> names = new ArrayList<>();
-				try (var rs = c.createStatement().executeQuery(
-					"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+				try (var rs = c.createStatement()
+					.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
 					while (rs.next()) {
 						names.add(rs.getString(1));
 					}
 				}
 				return names;
 			});
-			// the four modules' tables, and the one that makes seeding happen once per database
+			// the four modules' tables, and the one that makes seeding happen once per
+			// database
 			assertThat(tables).containsExactlyInAnyOrder("USERS", "POSTS", "REPLIES", "TIPS", "SEEDED");
 		}
 	}

@@ -11,7 +11,8 @@ class LessonsHealthIndicatorTest {
 
 	@Test
 	void notReadyWhileRenderingReadyWhenDoneDownForGoodWhenFailed() {
-		assertThat(new LessonsHealthIndicator(() -> Rendering.RUNNING).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+		assertThat(new LessonsHealthIndicator(() -> Rendering.RUNNING).health().getStatus())
+			.isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(new LessonsHealthIndicator(() -> Rendering.DONE).health().getStatus()).isEqualTo(Status.UP);
 		assertThat(new LessonsHealthIndicator(() -> Rendering.FAILED).health().getStatus()).isEqualTo(Status.DOWN);
 	}

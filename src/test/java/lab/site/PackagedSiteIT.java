@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production path: the packaged jar, run as {@code java -jar} like the README says, so the
- * lessons and bundles come from the jar and the page cache is on. Pages are served from the cache
- * (gzip as sent, with the right headers), assets with their versioned URLs, and the About page
- * fresh each time (it shows today's date).
+ * The production path: the packaged jar, run as {@code java -jar} like the README says,
+ * so the lessons and bundles come from the jar and the page cache is on. Pages are served
+ * from the cache (gzip as sent, with the right headers), assets with their versioned
+ * URLs, and the About page fresh each time (it shows today's date).
  */
 class PackagedSiteIT {
 
@@ -49,12 +49,14 @@ class PackagedSiteIT {
 		assertThat(jar).as("the packaged jar").isRegularFile();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		site = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString(), "--server.port=0",
-				"--server.address=127.0.0.1", "--lab.fleet.autostart=false", "--lab.fleet.data-dir=" + dir.resolve("data"))
+				"--server.address=127.0.0.1", "--lab.fleet.autostart=false",
+				"--lab.fleet.data-dir=" + dir.resolve("data"))
 			.redirectErrorStream(true)
 			.start();
 		CompletableFuture<String> port = new CompletableFuture<>();
 		Thread reader = new Thread(() -> {
-			try (BufferedReader out = new BufferedReader(new InputStreamReader(site.getInputStream(), StandardCharsets.UTF_8))) {
+			try (BufferedReader out = new BufferedReader(
+					new InputStreamReader(site.getInputStream(), StandardCharsets.UTF_8))) {
 				for (String line = out.readLine(); line != null; line = out.readLine()) {
 					Matcher m = LISTENING.matcher(line);
 					if (m.find()) {
@@ -70,7 +72,8 @@ class PackagedSiteIT {
 		reader.setDaemon(true);
 		reader.start();
 		base = "http://127.0.0.1:" + port.get(180, TimeUnit.SECONDS);
-		org.awaitility.Awaitility.await("the packaged site ready").atMost(Duration.ofSeconds(120))
+		org.awaitility.Awaitility.await("the packaged site ready")
+			.atMost(Duration.ofSeconds(120))
 			.until(() -> status("/health/readiness") == 200);
 	}
 
@@ -137,7 +140,8 @@ class PackagedSiteIT {
 		assertThat(css.find()).as("a versioned stylesheet in " + html).isTrue();
 		HttpResponse<byte[]> asset = get(css.group(1));
 		assertThat(asset.statusCode()).isEqualTo(200);
-		assertThat(asset.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
+		assertThat(asset.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
 	}
 
 	@Test

@@ -27,7 +27,10 @@ import lab.content.Lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The site over real HTTP: languages, links between them, headers, compression, errors, quiz. */
+/**
+ * The site over real HTTP: languages, links between them, headers, compression, errors,
+ * quiz.
+ */
 @SiteTest
 class SiteHttpTest {
 
@@ -77,7 +80,8 @@ class SiteHttpTest {
 			assertThat(health.statusCode()).as(path).isEqualTo(200);
 			assertThat(health.body()).as(path).isEqualTo("{\"status\":\"UP\"}");
 		}
-		// readiness is made of the application's state and the rendered lessons, and nothing else
+		// readiness is made of the application's state and the rendered lessons, and
+		// nothing else
 		HealthEndpointGroup readiness = this.healthGroups.get("readiness");
 		assertThat(readiness.isMember("lessons")).isTrue();
 		assertThat(readiness.isMember("readinessState")).isTrue();
@@ -92,7 +96,8 @@ class SiteHttpTest {
 		assertThat(icon.find()).as("an icon link in " + html).isTrue();
 		HttpResponse<String> svg = get(icon.group(1));
 		assertThat(svg.statusCode()).isEqualTo(200);
-		assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+		assertThat(svg.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
 		HttpResponse<String> ico = get("/favicon.ico");
 		assertThat(ico.statusCode()).isEqualTo(200);
 		assertThat(ico.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("icon"));
@@ -102,8 +107,10 @@ class SiteHttpTest {
 	void anErrorUnderApiIsAProblemDetailInJson() throws Exception {
 		HttpResponse<String> missing = get("/api/no-such-thing", "Accept", "application/json");
 		assertThat(missing.statusCode()).isEqualTo(404);
-		assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-		assertThat(missing.body()).startsWith("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"There is no page");
+		assertThat(missing.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(missing.body()).startsWith(
+				"{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"There is no page");
 		HttpResponse<String> persian = get("/api/no-such-thing?lang=fa", "Accept", "application/json");
 		assertThat(persian.body()).contains("\"detail\":\"").doesNotContain("There is no page");
 	}
@@ -130,7 +137,8 @@ class SiteHttpTest {
 	void everyPageDeclaresItsLanguageAndDirection() throws Exception {
 		for (String path : pages()) {
 			String html = get(path).body();
-			String expected = path.startsWith("/fa/") ? "<html lang=\"fa\" dir=\"rtl\">" : "<html lang=\"en\" dir=\"ltr\">";
+			String expected = path.startsWith("/fa/") ? "<html lang=\"fa\" dir=\"rtl\">"
+					: "<html lang=\"en\" dir=\"ltr\">";
 			assertThat(html).as(path).contains(expected);
 			assertThat(html).as(path).doesNotContain("??");
 		}
@@ -151,7 +159,8 @@ class SiteHttpTest {
 			String other = path.startsWith("/fa/") ? "/en/" + path.substring(4) : "/fa/" + path.substring(4);
 			String base = "http://127.0.0.1:" + this.port;
 			assertThat(html).as(path)
-				.contains("<link rel=\"alternate\" hreflang=\"" + path.substring(1, 3) + "\" href=\"" + base + path + "\">")
+				.contains("<link rel=\"alternate\" hreflang=\"" + path.substring(1, 3) + "\" href=\"" + base + path
+						+ "\">")
 				.contains("hreflang=\"" + other.substring(1, 3) + "\" href=\"" + base + other + "\"")
 				.contains("hreflang=\"x-default\"");
 			assertThat(get(other).body()).as(other).contains("href=\"" + base + path + "\"");
@@ -161,7 +170,8 @@ class SiteHttpTest {
 	@Test
 	void theLanguageSwitchLeadsToTheSamePage() throws Exception {
 		String slug = firstLesson(Lang.EN);
-		Matcher m = Pattern.compile("class=\"nav-link lang-switch\" href=\"([^\"]+)\"").matcher(get("/en/lessons/" + slug).body());
+		Matcher m = Pattern.compile("class=\"nav-link lang-switch\" href=\"([^\"]+)\"")
+			.matcher(get("/en/lessons/" + slug).body());
 		assertThat(m.find()).isTrue();
 		assertThat(m.group(1)).isEqualTo("/fa/lessons/" + slug);
 	}
@@ -171,8 +181,11 @@ class SiteHttpTest {
 		for (String path : List.of("/en/", "/fa/nope", "/css/site.css", "/en/lessons/..%2f..%2fpom.xml")) {
 			HttpResponse<String> r = get(path);
 			String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-			assertThat(csp).as(path).contains("default-src 'self'").contains("frame-ancestors 'self'")
-				.doesNotContain("unsafe-inline").doesNotContain("http");
+			assertThat(csp).as(path)
+				.contains("default-src 'self'")
+				.contains("frame-ancestors 'self'")
+				.doesNotContain("unsafe-inline")
+				.doesNotContain("http");
 			assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
 			assertThat(r.headers().firstValue("Referrer-Policy")).as(path).isPresent();
 		}
@@ -185,15 +198,17 @@ class SiteHttpTest {
 			.build();
 		HttpResponse<byte[]> r = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
-		String html = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
+		String html = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(),
+				StandardCharsets.UTF_8);
 		assertThat(html).contains("<html lang=\"fa\"");
 		Matcher css = Pattern.compile("href=\"(/webjars/bootstrap/[^\"]+)\"").matcher(html);
 		assertThat(css.find()).isTrue();
 		HttpRequest cssRequest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + css.group(1)))
 			.header("Accept-Encoding", "gzip")
 			.build();
-		assertThat(this.http.send(cssRequest, HttpResponse.BodyHandlers.ofByteArray()).headers().firstValue("Content-Encoding"))
-			.hasValue("gzip");
+		assertThat(this.http.send(cssRequest, HttpResponse.BodyHandlers.ofByteArray())
+			.headers()
+			.firstValue("Content-Encoding")).hasValue("gzip");
 	}
 
 	@Test
@@ -215,7 +230,10 @@ class SiteHttpTest {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build();
 		HttpResponse<String> r = this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(r.statusCode()).as(path).isIn(400, 404);
-		assertThat(r.body()).as(path).contains("<html lang=").doesNotContain("<project").doesNotContain("Exception")
+		assertThat(r.body()).as(path)
+			.contains("<html lang=")
+			.doesNotContain("<project")
+			.doesNotContain("Exception")
 			.doesNotContain("Tomcat");
 		if (path.startsWith("/fa/")) {
 			assertThat(r.body()).as(path).contains("lang=\"fa\"").containsPattern("[\\u0600-\\u06FF]");

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Templates hold structure only: every word comes from the message bundles or the content. */
+/**
+ * Templates hold structure only: every word comes from the message bundles or the
+ * content.
+ */
 class TemplatesTest {
 
 	private static final Pattern TAG = Pattern.compile("<[^>]*>", Pattern.DOTALL);

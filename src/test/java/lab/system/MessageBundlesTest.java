@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The two bundles must stay twins, and the Persian one must really be Persian. */
 class MessageBundlesTest {
 
-	/** Keys whose value is the same in both languages on purpose: each language's own name. */
+	/**
+	 * Keys whose value is the same in both languages on purpose: each language's own
+	 * name.
+	 */
 	static final Set<String> SAME_IN_BOTH = Set.of("lang.name.en", "lang.name.fa");
 
 	private static final Pattern PERSIAN_LETTER = Pattern.compile("[\\u0600-\\u06FF]");

@@ -6,7 +6,9 @@ import java.util.Map;
 
 import lab.fleet.live.FleetView;
 
-/** Small fleet views for unit tests: say which instances each service has, in which state. */
+/**
+ * Small fleet views for unit tests: say which instances each service has, in which state.
+ */
 final class Fleets {
 
 	private final List<FleetView.ServiceView> monolith = new ArrayList<>();
@@ -42,8 +44,9 @@ final class Fleets {
 
 	static FleetView.InstanceView instance(String service, int n, String state, String version,
 			lab.fleet.supervisor.Instance.Chaos chaos) {
-		return new FleetView.InstanceView(service + "-" + n, service, "monolith".equals(service) ? "monolith"
-				: "microservices", version, state, state, 100 + n, 4000 + n, 0, "", 0, 0, 0, 0, false, null, "", chaos, "java", "Java");
+		return new FleetView.InstanceView(service + "-" + n, service,
+				"monolith".equals(service) ? "monolith" : "microservices", version, state, state, 100 + n, 4000 + n, 0,
+				"", 0, 0, 0, 0, false, null, "", chaos, "java", "Java");
 	}
 
 	FleetView view() {

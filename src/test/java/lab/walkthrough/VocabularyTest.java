@@ -12,7 +12,10 @@ import static lab.walkthrough.Fleets.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The closed vocabulary of actions and checks: what parses, what each sends, when each is met. */
+/**
+ * The closed vocabulary of actions and checks: what parses, what each sends, when each is
+ * met.
+ */
 class VocabularyTest {
 
 	@Test
@@ -29,8 +32,7 @@ class VocabularyTest {
 			.withMessageContaining("neither on nor off");
 		assertThatIllegalArgumentException().isThrownBy(() -> Action.parse("load both search 10 10"))
 			.withMessageContaining("search");
-		assertThatIllegalArgumentException().isThrownBy(() -> Action.parse("kill"))
-			.withMessageContaining("exactly 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> Action.parse("kill")).withMessageContaining("exactly 1");
 		assertThatIllegalArgumentException().isThrownBy(() -> Check.parse("payments is sad"))
 			.withMessageContaining("unknown check");
 		assertThatIllegalArgumentException().isThrownBy(() -> Check.parse("ready posts three"))
@@ -70,8 +72,8 @@ class VocabularyTest {
 	@Test
 	void serviceAndFleetActionsMapOntoTheControlApi() {
 		FleetView view = Fleets.healthy().view();
-		assertThat(Action.parse("scale posts 3").requests(view))
-			.containsExactly(new FleetRequest("/api/fleet/services/microservices/posts/scale", Map.of("replicas", "3")));
+		assertThat(Action.parse("scale posts 3").requests(view)).containsExactly(
+				new FleetRequest("/api/fleet/services/microservices/posts/scale", Map.of("replicas", "3")));
 		assertThat(Action.parse("deploy monolith v2").requests(view))
 			.containsExactly(new FleetRequest("/api/fleet/services/monolith/monolith/deploy", Map.of("version", "v2")));
 		assertThat(Action.parse("rollback posts").requests(view))
@@ -88,8 +90,8 @@ class VocabularyTest {
 		assertThat(Action.parse("load stop").requests(view))
 			.containsExactly(new FleetRequest("/api/fleet/load/stop", Map.of()));
 		FleetView gone = Fleets.healthy().service("users", "v1", "closed").view();
-		assertThat(Action.parse("start users").requests(gone))
-			.containsExactly(new FleetRequest("/api/fleet/services/microservices/users/scale", Map.of("replicas", "1")));
+		assertThat(Action.parse("start users").requests(gone)).containsExactly(
+				new FleetRequest("/api/fleet/services/microservices/users/scale", Map.of("replicas", "1")));
 	}
 
 	@Test
@@ -104,8 +106,8 @@ class VocabularyTest {
 		assertThat(Check.parse("breaker-open payments").met(paymentsDown)).isTrue();
 		assertThat(Check.parse("breaker-closed payments").met(paymentsDown)).isFalse();
 		assertThat(Check.parse("down monolith").met(healthy)).isFalse();
-		assertThat(Check.parse("down monolith").met(
-				Fleets.healthy().service("monolith", "v1", "closed", instance("monolith", 1, "crashed", "v1")).view()))
+		assertThat(Check.parse("down monolith")
+			.met(Fleets.healthy().service("monolith", "v1", "closed", instance("monolith", 1, "crashed", "v1")).view()))
 			.isTrue();
 
 		FleetView threePosts = Fleets.healthy()

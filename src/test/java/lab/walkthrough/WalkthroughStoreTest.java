@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The walkthrough files: the real ones load in both languages and agree; broken or disagreeing
- * ones stop the start with a message that names the file and the step.
+ * The walkthrough files: the real ones load in both languages and agree; broken or
+ * disagreeing ones stop the start with a message that names the file and the step.
  */
 class WalkthroughStoreTest {
 
@@ -91,7 +91,8 @@ class WalkthroughStoreTest {
 		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("unknown check");
 
 		write("en", "tour", STEP.replace("actions:", "demo: fireworks\nactions:").formatted("Press it."));
-		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("unknown demo preset 'fireworks'");
+		assertThatIllegalStateException().isThrownBy(this::load)
+			.withMessageContaining("unknown demo preset 'fireworks'");
 
 		write("en", "tour", STEP.replace("hint: %s\n", ""));
 		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("needs a hint");

@@ -13,12 +13,14 @@ import lab.business.users.UserRules;
 import lab.business.users.UsersApi;
 
 /**
- * The Payments module over its own table. A known key answers from the table without asking
- * Users, so a client retrying after a crash gets its first tip back even while Users is down.
+ * The Payments module over its own table. A known key answers from the table without
+ * asking Users, so a client retrying after a crash gets its first tip back even while
+ * Users is down.
  */
 public final class LocalPayments implements PaymentsApi {
 
 	private final Database db;
+
 	private final UsersApi users;
 
 	private LocalPayments(Database db, UsersApi users) {
@@ -46,7 +48,8 @@ public final class LocalPayments implements PaymentsApi {
 		return db.inTransaction(c -> {
 			try {
 				return new TipResult(TipsTable.insert(c, tip, Timestamps.now()), false);
-			} catch (SQLException e) {
+			}
+			catch (SQLException e) {
 				if (!Database.isDuplicateKey(e)) {
 					throw e;
 				}

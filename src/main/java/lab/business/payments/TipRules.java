@@ -6,8 +6,11 @@ import lab.business.shared.Failure;
 public final class TipRules {
 
 	public static final long AMOUNT_MIN = 1;
+
 	public static final long AMOUNT_MAX = 100_000;
+
 	public static final int KEY_MIN = 8;
+
 	public static final int KEY_MAX = 64;
 
 	private TipRules() {
@@ -28,7 +31,8 @@ public final class TipRules {
 		}
 		String key = tip.idempotencyKey();
 		if (key == null || key.length() < KEY_MIN || key.length() > KEY_MAX) {
-			throw Failure.invalid("tip.idempotencyKey.size", "idempotencyKey must have " + KEY_MIN + " to " + KEY_MAX + " characters");
+			throw Failure.invalid("tip.idempotencyKey.size",
+					"idempotencyKey must have " + KEY_MIN + " to " + KEY_MAX + " characters");
 		}
 		for (int i = 0; i < key.length(); i++) {
 			char ch = key.charAt(i);
@@ -41,7 +45,7 @@ public final class TipRules {
 
 	public static Failure keyConflict(String key) {
 		return Failure.conflict("tip.idempotencyKey.conflict",
-			"idempotencyKey " + key + " was already used for a different tip");
+				"idempotencyKey " + key + " was already used for a different tip");
 	}
 
 }

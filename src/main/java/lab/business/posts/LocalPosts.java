@@ -14,15 +14,18 @@ import lab.business.users.UserRules;
 import lab.business.users.UsersApi;
 
 /**
- * The Posts module over its own table. Writing needs Users (the author must exist), so a write
- * fails with {@code peer.unavailable} when Users is down; reading only wants the names, so the
- * feed degrades instead of failing, as long as {@link Fallbacks} allow it. With fallbacks off, a
- * read fails with {@code peer.unavailable} too (the failure cascades).
+ * The Posts module over its own table. Writing needs Users (the author must exist), so a
+ * write fails with {@code peer.unavailable} when Users is down; reading only wants the
+ * names, so the feed degrades instead of failing, as long as {@link Fallbacks} allow it.
+ * With fallbacks off, a read fails with {@code peer.unavailable} too (the failure
+ * cascades).
  */
 public final class LocalPosts implements PostsApi {
 
 	private final Database db;
+
 	private final UsersApi users;
+
 	private final Fallbacks fallbacks;
 
 	private LocalPosts(Database db, UsersApi users, Fallbacks fallbacks) {
@@ -31,12 +34,18 @@ public final class LocalPosts implements PostsApi {
 		this.fallbacks = fallbacks;
 	}
 
-	/** Creates the table if missing, seeds it once per database, and returns the module (fallbacks on). */
+	/**
+	 * Creates the table if missing, seeds it once per database, and returns the module
+	 * (fallbacks on).
+	 */
 	public static LocalPosts open(Database db, UsersApi users) {
 		return open(db, users, Fallbacks.ON);
 	}
 
-	/** As {@link #open(Database, UsersApi)}, degrading reads only while {@code fallbacks} say so. */
+	/**
+	 * As {@link #open(Database, UsersApi)}, degrading reads only while {@code fallbacks}
+	 * say so.
+	 */
 	public static LocalPosts open(Database db, UsersApi users, Fallbacks fallbacks) {
 		db.inSetUp(c -> {
 			PostsTable.createAndSeed(c);
@@ -51,7 +60,8 @@ public final class LocalPosts implements PostsApi {
 		List<Post> posts = db.inTransaction(c -> PostsTable.newest(c, limit));
 		try {
 			return new Feed(withNames(posts), false);
-		} catch (Failure f) {
+		}
+		catch (Failure f) {
 			if (!mayDegrade(f)) {
 				throw f;
 			}
@@ -93,7 +103,8 @@ public final class LocalPosts implements PostsApi {
 	private Post withNameIfAvailable(Post post) {
 		try {
 			return withNames(List.of(post)).get(0);
-		} catch (Failure f) {
+		}
+		catch (Failure f) {
 			if (!mayDegrade(f)) {
 				throw f;
 			}
@@ -107,7 +118,8 @@ public final class LocalPosts implements PostsApi {
 
 	private static Failure authorMissing(long authorId) {
 		Failure notFound = UserRules.notFound(authorId);
-		// the author is named in the body, so this is bad input (400), not a missing resource
+		// the author is named in the body, so this is bad input (400), not a missing
+		// resource
 		return Failure.invalid(notFound.code(), notFound.detail());
 	}
 

@@ -7,6 +7,7 @@ import lab.business.shared.Texts;
 public final class PostRules {
 
 	public static final int TEXT_MAX = 280;
+
 	public static final int FEED_MAX = 200;
 
 	private PostRules() {

@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Seeding once per database, not once per process: several instances of a service share one
- * database and may start at the same moment. Each module claims its seed by inserting its name into
- * the {@code seeded} table in the same transaction that writes the seed rows. The primary key lets
- * only one claim in: a second instance's insert waits for the first transaction and then fails
- * with a duplicate key, so it skips seeding; if the first one crashed before committing, the second
- * claim succeeds and seeds instead.
+ * Seeding once per database, not once per process: several instances of a service share
+ * one database and may start at the same moment. Each module claims its seed by inserting
+ * its name into the {@code seeded} table in the same transaction that writes the seed
+ * rows. The primary key lets only one claim in: a second instance's insert waits for the
+ * first transaction and then fails with a duplicate key, so it skips seeding; if the
+ * first one crashed before committing, the second claim succeeds and seeds instead.
  */
 public final class Seeds {
 
@@ -19,8 +19,9 @@ public final class Seeds {
 	}
 
 	/**
-	 * Claims the seed of {@code module} in the transaction of {@code c}; true if the caller must seed
-	 * now (and commit), false if another transaction has claimed it already.
+	 * Claims the seed of {@code module} in the transaction of {@code c}; true if the
+	 * caller must seed now (and commit), false if another transaction has claimed it
+	 * already.
 	 */
 	public static boolean claim(Connection c, String module) throws SQLException {
 		try (Statement s = c.createStatement()) {
@@ -30,7 +31,8 @@ public final class Seeds {
 			ps.setString(1, module);
 			ps.executeUpdate();
 			return true;
-		} catch (SQLException e) {
+		}
+		catch (SQLException e) {
 			if (Database.isDuplicateKey(e)) {
 				return false;
 			}

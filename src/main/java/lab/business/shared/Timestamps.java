@@ -2,7 +2,10 @@ package lab.business.shared;
 
 import java.time.Instant;
 
-/** Time as the tables store it: whole milliseconds, so a record reads back equal to what was written. */
+/**
+ * Time as the tables store it: whole milliseconds, so a record reads back equal to what
+ * was written.
+ */
 public final class Timestamps {
 
 	private Timestamps() {

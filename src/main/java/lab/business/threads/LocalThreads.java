@@ -15,15 +15,19 @@ import lab.business.users.UserRules;
 import lab.business.users.UsersApi;
 
 /**
- * The Threads module over its own table. A reply must be checked (post and author exist), so it
- * fails with {@code peer.unavailable} when that cannot be done; reading degrades instead, as long
- * as {@link Fallbacks} allow it. With fallbacks off, reading fails with {@code peer.unavailable} too.
+ * The Threads module over its own table. A reply must be checked (post and author exist),
+ * so it fails with {@code peer.unavailable} when that cannot be done; reading degrades
+ * instead, as long as {@link Fallbacks} allow it. With fallbacks off, reading fails with
+ * {@code peer.unavailable} too.
  */
 public final class LocalThreads implements ThreadsApi {
 
 	private final Database db;
+
 	private final PostsApi posts;
+
 	private final UsersApi users;
+
 	private final Fallbacks fallbacks;
 
 	private LocalThreads(Database db, PostsApi posts, UsersApi users, Fallbacks fallbacks) {
@@ -33,12 +37,18 @@ public final class LocalThreads implements ThreadsApi {
 		this.fallbacks = fallbacks;
 	}
 
-	/** Creates the table if missing, seeds it once per database, and returns the module (fallbacks on). */
+	/**
+	 * Creates the table if missing, seeds it once per database, and returns the module
+	 * (fallbacks on).
+	 */
 	public static LocalThreads open(Database db, PostsApi posts, UsersApi users) {
 		return open(db, posts, users, Fallbacks.ON);
 	}
 
-	/** As {@link #open(Database, PostsApi, UsersApi)}, degrading reads only while {@code fallbacks} say so. */
+	/**
+	 * As {@link #open(Database, PostsApi, UsersApi)}, degrading reads only while
+	 * {@code fallbacks} say so.
+	 */
 	public static LocalThreads open(Database db, PostsApi posts, UsersApi users, Fallbacks fallbacks) {
 		db.inSetUp(c -> {
 			RepliesTable.createAndSeed(c);
@@ -54,7 +64,8 @@ public final class LocalThreads implements ThreadsApi {
 			if (posts.find(postId).isEmpty()) {
 				throw PostRules.notFound(postId);
 			}
-		} catch (Failure f) {
+		}
+		catch (Failure f) {
 			if (!mayDegrade(f)) {
 				throw f;
 			}
@@ -63,7 +74,8 @@ public final class LocalThreads implements ThreadsApi {
 		List<Reply> replies = db.inTransaction(c -> RepliesTable.under(c, postId));
 		try {
 			return new Replies(postId, withNames(replies), degraded);
-		} catch (Failure f) {
+		}
+		catch (Failure f) {
 			if (!mayDegrade(f)) {
 				throw f;
 			}
@@ -78,7 +90,8 @@ public final class LocalThreads implements ThreadsApi {
 	@Override
 	public Reply reply(long postId, NewReply reply) {
 		NewReply valid = ReplyRules.validate(reply);
-		// both checks happen before the transaction, so a slow peer never holds the database
+		// both checks happen before the transaction, so a slow peer never holds the
+		// database
 		if (posts.find(postId).isEmpty()) {
 			throw PostRules.notFound(postId);
 		}

@@ -5,17 +5,21 @@ import java.util.List;
 import lab.business.shared.Database;
 
 /**
- * The Threads module's data on its way to another version of the service and back (Threads v3
- * keeps it in SQLite): every reply, a page at a time in id order, and replies written back with
- * their own ids, replacing a row with the same id. Moving the data is the service team's job, so
- * it lives here, beside the table it reads; the site only carries pages from one version to the other.
+ * The Threads module's data on its way to another version of the service and back
+ * (Threads v3 keeps it in SQLite): every reply, a page at a time in id order, and replies
+ * written back with their own ids, replacing a row with the same id. Moving the data is
+ * the service team's job, so it lives here, beside the table it reads; the site only
+ * carries pages from one version to the other.
  */
 public final class ReplyArchive {
 
 	/** The largest page one call reads. */
 	public static final int MAX_PAGE = 1000;
 
-	/** One page of replies (author names are not part of the data), the id to continue after, and the count of all. */
+	/**
+	 * One page of replies (author names are not part of the data), the id to continue
+	 * after, and the count of all.
+	 */
 	public record Page(List<Reply> replies, Long next, long total) {
 	}
 
@@ -25,7 +29,10 @@ public final class ReplyArchive {
 		this.db = db;
 	}
 
-	/** The archive of the replies table, creating and seeding it if missing (as {@link LocalThreads} does). */
+	/**
+	 * The archive of the replies table, creating and seeding it if missing (as
+	 * {@link LocalThreads} does).
+	 */
 	public static ReplyArchive open(Database db) {
 		db.inSetUp(c -> {
 			RepliesTable.createAndSeed(c);
@@ -34,7 +41,10 @@ public final class ReplyArchive {
 		return new ReplyArchive(db);
 	}
 
-	/** Up to {@code limit} replies (1 to {@link #MAX_PAGE}) with ids above {@code afterId}. */
+	/**
+	 * Up to {@code limit} replies (1 to {@link #MAX_PAGE}) with ids above
+	 * {@code afterId}.
+	 */
 	public Page page(long afterId, int limit) {
 		int size = Math.max(1, Math.min(MAX_PAGE, limit));
 		return db.inTransaction(c -> {
@@ -44,7 +54,10 @@ public final class ReplyArchive {
 		});
 	}
 
-	/** Writes the replies with their ids in one transaction and returns how many replies there are now. */
+	/**
+	 * Writes the replies with their ids in one transaction and returns how many replies
+	 * there are now.
+	 */
 	public long putAll(List<Reply> replies) {
 		return db.inTransaction(c -> {
 			RepliesTable.putAll(c, replies);

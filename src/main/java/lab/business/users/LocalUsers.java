@@ -15,6 +15,7 @@ public final class LocalUsers implements UsersApi {
 
 	/** Caps on list sizes, so one request cannot ask for the whole world. */
 	static final int MAX_LIST = 500;
+
 	public static final int MAX_IDS = 200;
 
 	private final Database db;
@@ -23,7 +24,9 @@ public final class LocalUsers implements UsersApi {
 		this.db = db;
 	}
 
-	/** Creates the table if missing, seeds it once per database, and returns the module. */
+	/**
+	 * Creates the table if missing, seeds it once per database, and returns the module.
+	 */
 	public static LocalUsers open(Database db) {
 		db.inSetUp(c -> {
 			UsersTable.createAndSeed(c);
@@ -57,7 +60,8 @@ public final class LocalUsers implements UsersApi {
 		return db.inTransaction(c -> {
 			try {
 				return UsersTable.insert(c, valid);
-			} catch (SQLException e) {
+			}
+			catch (SQLException e) {
 				if (Database.isDuplicateKey(e)) {
 					throw Failure.conflict("user.handle.taken", "handle " + valid.handle() + " is taken");
 				}

@@ -9,12 +9,16 @@ import lab.business.shared.Texts;
 public final class UserRules {
 
 	public static final int NAME_MAX = 60;
+
 	private static final Pattern HANDLE = Pattern.compile("[a-z0-9_]{3,20}");
 
 	private UserRules() {
 	}
 
-	/** Returns the cleaned profile (trimmed name, trimmed handle) or fails with a stable code. */
+	/**
+	 * Returns the cleaned profile (trimmed name, trimmed handle) or fails with a stable
+	 * code.
+	 */
 	public static NewUser validate(NewUser user) {
 		String name = Texts.requireLength(user.name(), 1, NAME_MAX, "user.name.size", "name");
 		String handle = user.handle() == null ? "" : user.handle().strip();

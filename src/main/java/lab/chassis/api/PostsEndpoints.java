@@ -15,12 +15,14 @@ import lab.chassis.http.Router;
 
 /**
  * {@code GET /api/posts} (feed, {@code ?limit=1..200}), {@code GET /api/posts/{id}},
- * {@code POST /api/posts} {"authorId","text"}, and in v2 only {@code POST /api/posts/{id}/reactions}.
- * v2 also shows {@code reactions} on every post; v1 stores the count but does not show it.
+ * {@code POST /api/posts} {"authorId","text"}, and in v2 only {@code POST
+ * /api/posts/{id}/reactions}. v2 also shows {@code reactions} on every post; v1 stores
+ * the count but does not show it.
  */
 public final class PostsEndpoints {
 
 	public static final String V1 = "v1";
+
 	public static final String V2 = "v2";
 
 	private PostsEndpoints() {
@@ -42,25 +44,20 @@ public final class PostsEndpoints {
 			return Result.created(toJson(posts.create(post), v2));
 		});
 		if (v2) {
-			router.post("/api/posts/{id}/reactions", call -> Result.ok(toJson(posts.react(call.idVariable("id")), true)));
+			router.post("/api/posts/{id}/reactions",
+					call -> Result.ok(toJson(posts.react(call.idVariable("id")), true)));
 		}
 	}
 
 	public static Map<String, Object> toJson(Feed feed, String version) {
 		boolean v2 = V2.equals(version);
-		return Json.object(
-			"posts", feed.posts().stream().map(p -> toJson(p, v2)).collect(Collectors.toList()),
-			"degraded", feed.degraded(),
-			"version", version);
+		return Json.object("posts", feed.posts().stream().map(p -> toJson(p, v2)).collect(Collectors.toList()),
+				"degraded", feed.degraded(), "version", version);
 	}
 
 	public static Map<String, Object> toJson(Post post, boolean withReactions) {
-		Map<String, Object> json = Json.object(
-			"id", post.id(),
-			"authorId", post.authorId(),
-			"authorName", post.authorName(),
-			"text", post.text(),
-			"createdAt", post.createdAt());
+		Map<String, Object> json = Json.object("id", post.id(), "authorId", post.authorId(), "authorName",
+				post.authorName(), "text", post.text(), "createdAt", post.createdAt());
 		if (withReactions) {
 			json.put("reactions", post.reactions());
 		}
@@ -70,14 +67,15 @@ public final class PostsEndpoints {
 	public static Post postFromJson(Object json) {
 		Map<String, Object> o = JsonFields.object(json);
 		return new Post(JsonFields.requiredLong(o, "id"), JsonFields.requiredLong(o, "authorId"),
-			JsonFields.string(o, "authorName"), JsonFields.string(o, "text"), JsonFields.instant(o, "createdAt"),
-			JsonFields.intOrZero(o, "reactions"));
+				JsonFields.string(o, "authorName"), JsonFields.string(o, "text"), JsonFields.instant(o, "createdAt"),
+				JsonFields.intOrZero(o, "reactions"));
 	}
 
 	public static Feed feedFromJson(Object json) {
 		Map<String, Object> o = JsonFields.object(json);
-		return new Feed(JsonFields.list(o, "posts").stream().map(PostsEndpoints::postFromJson).collect(Collectors.toList()),
-			JsonFields.bool(o, "degraded"));
+		return new Feed(
+				JsonFields.list(o, "posts").stream().map(PostsEndpoints::postFromJson).collect(Collectors.toList()),
+				JsonFields.bool(o, "degraded"));
 	}
 
 	private static int toInt(long value) {

@@ -13,10 +13,11 @@ import lab.chassis.http.Result;
 import lab.chassis.http.Router;
 
 /**
- * How the site moves the Threads data between versions of the service (the Python v3 has the same
- * routes): {@code GET /ops/replies?afterId=&limit=} gives {"replies","next","total"},
- * {@code POST /ops/replies {"replies":[...]}} writes them with their ids and gives {"imported","total"}.
- * Operations routes, outside {@code /api/}: never touched by chaos, and not business routes.
+ * How the site moves the Threads data between versions of the service (the Python v3 has
+ * the same routes): {@code GET /ops/replies?afterId=&limit=} gives
+ * {"replies","next","total"}, {@code POST /ops/replies {"replies":[...]}} writes them
+ * with their ids and gives {"imported","total"}. Operations routes, outside
+ * {@code /api/}: never touched by chaos, and not business routes.
  */
 public final class ReplyArchiveEndpoints {
 
@@ -25,12 +26,11 @@ public final class ReplyArchiveEndpoints {
 
 	public static void register(Router router, ReplyArchive archive) {
 		router.get("/ops/replies", call -> {
-			ReplyArchive.Page page = archive.page(call.longQuery("afterId").orElse(0L),
-				(int) Math.min(ReplyArchive.MAX_PAGE, call.longQuery("limit").orElse((long) ReplyArchive.MAX_PAGE)));
-			return Result.ok(Json.object(
-				"replies", page.replies().stream().map(ThreadsEndpoints::toJson).collect(Collectors.toList()),
-				"next", page.next(),
-				"total", page.total()));
+			ReplyArchive.Page page = archive.page(call.longQuery("afterId").orElse(0L), (int) Math
+				.min(ReplyArchive.MAX_PAGE, call.longQuery("limit").orElse((long) ReplyArchive.MAX_PAGE)));
+			return Result.ok(Json.object("replies",
+					page.replies().stream().map(ThreadsEndpoints::toJson).collect(Collectors.toList()), "next",
+					page.next(), "total", page.total()));
 		});
 		router.post("/ops/replies", call -> {
 			Map<String, Object> body = call.jsonObject();
@@ -41,8 +41,10 @@ public final class ReplyArchiveEndpoints {
 			for (Object item : items) {
 				try {
 					replies.add(ThreadsEndpoints.replyFromJson(item));
-				} catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-					throw Failure.invalid("request.field.type", "a reply needs id, postId, authorId, text and createdAt");
+				}
+				catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+					throw Failure.invalid("request.field.type",
+							"a reply needs id, postId, authorId, text and createdAt");
 				}
 			}
 			long total = archive.putAll(replies);

@@ -28,9 +28,9 @@ public final class UsersEndpoints {
 	public static void register(Router router, UsersApi users) {
 		router.get("/api/users", call -> {
 			List<User> found = call.query("ids").isPresent()
-				? new ArrayList<>(users.findAll(ids(call.query("ids").get())).values())
-				: users.all();
-			return Result.ok(Json.object("users", found.stream().map(UsersEndpoints::toJson).collect(Collectors.toList())));
+					? new ArrayList<>(users.findAll(ids(call.query("ids").get())).values()) : users.all();
+			return Result
+				.ok(Json.object("users", found.stream().map(UsersEndpoints::toJson).collect(Collectors.toList())));
 		});
 		router.get("/api/users/{id}", call -> {
 			long id = call.idVariable("id");
@@ -61,7 +61,8 @@ public final class UsersEndpoints {
 			}
 			try {
 				ids.add(Long.parseLong(part.strip()));
-			} catch (NumberFormatException e) {
+			}
+			catch (NumberFormatException e) {
 				throw Failure.invalid("request.query.invalid", "ids must be whole numbers separated by commas");
 			}
 		}

@@ -10,14 +10,21 @@ import com.sun.net.httpserver.Headers;
 
 import lab.business.shared.Failure;
 
-/** One HTTP request as a handler sees it: path variables, query, headers and a JSON body. */
+/**
+ * One HTTP request as a handler sees it: path variables, query, headers and a JSON body.
+ */
 public final class Call {
 
 	private final String method;
+
 	private final String path;
+
 	private final Map<String, String> pathVariables;
+
 	private final Map<String, String> query;
+
 	private final Headers headers;
+
 	private final String body;
 
 	Call(String method, String path, Map<String, String> pathVariables, String rawQuery, Headers headers, String body) {
@@ -37,12 +44,16 @@ public final class Call {
 		return path;
 	}
 
-	/** A numeric path variable such as {@code {id}}; fails with {@code request.path.invalid}. */
+	/**
+	 * A numeric path variable such as {@code {id}}; fails with
+	 * {@code request.path.invalid}.
+	 */
 	public long idVariable(String name) {
 		String value = pathVariables.get(name);
 		try {
 			return Long.parseLong(value);
-		} catch (NumberFormatException e) {
+		}
+		catch (NumberFormatException e) {
 			throw Failure.invalid("request.path.invalid", name + " must be a whole number, was '" + value + "'");
 		}
 	}
@@ -51,12 +62,16 @@ public final class Call {
 		return Optional.ofNullable(query.get(name)).filter(v -> !v.isEmpty());
 	}
 
-	/** A numeric query parameter; fails with {@code request.query.invalid} if present but not a whole number. */
+	/**
+	 * A numeric query parameter; fails with {@code request.query.invalid} if present but
+	 * not a whole number.
+	 */
 	public Optional<Long> longQuery(String name) {
 		return query(name).map(v -> {
 			try {
 				return Long.parseLong(v.strip());
-			} catch (NumberFormatException e) {
+			}
+			catch (NumberFormatException e) {
 				throw Failure.invalid("request.query.invalid", name + " must be a whole number, was '" + v + "'");
 			}
 		});
@@ -66,7 +81,10 @@ public final class Call {
 		return Optional.ofNullable(headers.getFirst(name));
 	}
 
-	/** The body as a JSON object; fails with {@code request.json.malformed} if it is not one. */
+	/**
+	 * The body as a JSON object; fails with {@code request.json.malformed} if it is not
+	 * one.
+	 */
 	public Map<String, Object> jsonObject() {
 		if (body.isBlank()) {
 			throw Failure.invalid("request.json.malformed", "the request needs a JSON object body");
@@ -74,7 +92,8 @@ public final class Call {
 		Object value;
 		try {
 			value = Json.read(body);
-		} catch (Json.Malformed e) {
+		}
+		catch (Json.Malformed e) {
 			throw Failure.invalid("request.json.malformed", "the body is not valid JSON: " + e.getMessage());
 		}
 		if (!(value instanceof Map)) {
@@ -90,7 +109,10 @@ public final class Call {
 		return body.isBlank() ? Map.of() : jsonObject();
 	}
 
-	/** A whole-number field; null if absent; fails with {@code request.field.type} if of another type. */
+	/**
+	 * A whole-number field; null if absent; fails with {@code request.field.type} if of
+	 * another type.
+	 */
 	public static Long longField(Map<String, Object> object, String name) {
 		Object value = object.get(name);
 		if (value == null) {
@@ -102,7 +124,10 @@ public final class Call {
 		throw Failure.invalid("request.field.type", name + " must be a whole number");
 	}
 
-	/** A number field; null if absent; fails with {@code request.field.type} if of another type. */
+	/**
+	 * A number field; null if absent; fails with {@code request.field.type} if of another
+	 * type.
+	 */
 	public static Double numberField(Map<String, Object> object, String name) {
 		Object value = object.get(name);
 		if (value == null) {
@@ -114,7 +139,10 @@ public final class Call {
 		throw Failure.invalid("request.field.type", name + " must be a number");
 	}
 
-	/** A text field; null if absent; fails with {@code request.field.type} if of another type. */
+	/**
+	 * A text field; null if absent; fails with {@code request.field.type} if of another
+	 * type.
+	 */
 	public static String stringField(Map<String, Object> object, String name) {
 		Object value = object.get(name);
 		if (value == null) {
@@ -136,8 +164,10 @@ public final class Call {
 			String key = eq < 0 ? pair : pair.substring(0, eq);
 			String value = eq < 0 ? "" : pair.substring(eq + 1);
 			try {
-				query.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-			} catch (IllegalArgumentException e) {
+				query.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8),
+						URLDecoder.decode(value, StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException e) {
 				throw Failure.invalid("request.query.invalid", "the query string is not well encoded");
 			}
 		}

@@ -6,17 +6,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import lab.business.shared.Failure;
 
 /**
- * Fault injection, in the spirit of Chaos Monkey for Spring Boot's assaults: a share of business
- * requests gets extra latency (varied by a jitter, as a real network varies), a share fails with
- * HTTP 500, and a share hangs: accepted and never answered, until the caller gives up (Toxiproxy's
- * {@code timeout} toxic). Health, info and chaos endpoints are never touched, so the supervisor can
- * still see and heal the process.
+ * Fault injection, in the spirit of Chaos Monkey for Spring Boot's assaults: a share of
+ * business requests gets extra latency (varied by a jitter, as a real network varies), a
+ * share fails with HTTP 500, and a share hangs: accepted and never answered, until the
+ * caller gives up (Toxiproxy's {@code timeout} toxic). Health, info and chaos endpoints
+ * are never touched, so the supervisor can still see and heal the process.
  */
 public final class Chaos {
 
 	/**
-	 * The current assault. Shares are fractions 0..1 of business requests; a request drawn for the
-	 * latency waits {@code latencyMs} plus or minus up to {@code jitterMs} (never less than nothing).
+	 * The current assault. Shares are fractions 0..1 of business requests; a request
+	 * drawn for the latency waits {@code latencyMs} plus or minus up to {@code jitterMs}
+	 * (never less than nothing).
 	 */
 	public record Settings(int latencyMs, double latencyShare, double errorShare, double hangShare, int jitterMs) {
 
@@ -24,12 +25,16 @@ public final class Chaos {
 
 		public Map<String, Object> toJson() {
 			return Json.object("latencyMs", latencyMs, "latencyShare", latencyShare, "errorShare", errorShare,
-				"hangShare", hangShare, "jitterMs", jitterMs);
+					"hangShare", hangShare, "jitterMs", jitterMs);
 		}
 	}
 
 	/** What one business request draws. */
-	enum Outcome { PASS, FAIL, HANG }
+	enum Outcome {
+
+		PASS, FAIL, HANG
+
+	}
 
 	public static final int MAX_LATENCY_MS = 10_000;
 
@@ -40,9 +45,10 @@ public final class Chaos {
 	}
 
 	/**
-	 * Applies the given fields over the current settings (absent fields keep their value) and
-	 * returns the result, changing nothing if a field is refused: {@code request.field.type}, or
-	 * {@code chaos.<field>.range} (latencyMs, jitterMs, latencyShare, errorShare, hangShare).
+	 * Applies the given fields over the current settings (absent fields keep their value)
+	 * and returns the result, changing nothing if a field is refused:
+	 * {@code request.field.type}, or {@code chaos.<field>.range} (latencyMs, jitterMs,
+	 * latencyShare, errorShare, hangShare).
 	 */
 	public synchronized Settings update(Map<String, Object> changes) {
 		Settings now = settings;
@@ -51,12 +57,11 @@ public final class Chaos {
 		Double latencyShare = Call.numberField(changes, "latencyShare");
 		Double errorShare = Call.numberField(changes, "errorShare");
 		Double hangShare = Call.numberField(changes, "hangShare");
-		settings = new Settings(
-			latency == null ? now.latencyMs() : checkMillis(latency, "latencyMs"),
-			latencyShare == null ? now.latencyShare() : checkShare(latencyShare, "latencyShare"),
-			errorShare == null ? now.errorShare() : checkShare(errorShare, "errorShare"),
-			hangShare == null ? now.hangShare() : checkShare(hangShare, "hangShare"),
-			jitter == null ? now.jitterMs() : checkMillis(jitter, "jitterMs"));
+		settings = new Settings(latency == null ? now.latencyMs() : checkMillis(latency, "latencyMs"),
+				latencyShare == null ? now.latencyShare() : checkShare(latencyShare, "latencyShare"),
+				errorShare == null ? now.errorShare() : checkShare(errorShare, "errorShare"),
+				hangShare == null ? now.hangShare() : checkShare(hangShare, "hangShare"),
+				jitter == null ? now.jitterMs() : checkMillis(jitter, "jitterMs"));
 		return settings;
 	}
 
@@ -72,7 +77,8 @@ public final class Chaos {
 			if (delay > 0) {
 				try {
 					Thread.sleep(delay);
-				} catch (InterruptedException e) {
+				}
+				catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
 				}
 			}

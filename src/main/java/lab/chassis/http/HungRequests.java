@@ -8,11 +8,12 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * Requests that drew the hang assault: accepted and held without an answer, so the caller waits
- * until its own timeout gives up. The JDK server does not tell when a caller closes, so each held
- * request is closed, still unanswered, after {@link #MAX_HANG_MILLIS} (longer than any caller in
- * the lab waits), when more than {@link #MAX_HELD} are held (oldest first), or when the server stops.
- * The holding costs no worker thread; this class owns the held set and guards it with its monitor.
+ * Requests that drew the hang assault: accepted and held without an answer, so the caller
+ * waits until its own timeout gives up. The JDK server does not tell when a caller
+ * closes, so each held request is closed, still unanswered, after
+ * {@link #MAX_HANG_MILLIS} (longer than any caller in the lab waits), when more than
+ * {@link #MAX_HELD} are held (oldest first), or when the server stops. The holding costs
+ * no worker thread; this class owns the held set and guards it with its monitor.
  */
 final class HungRequests {
 
@@ -20,11 +21,13 @@ final class HungRequests {
 	static final int MAX_HELD = 256;
 
 	private final ArrayDeque<HttpExchange> held = new ArrayDeque<>();
+
 	private ScheduledExecutorService closer;
 
 	synchronized void hold(HttpExchange exchange) {
 		if (closer == null) {
-			// made on the first hang only: most processes never hang and need not pay for the thread
+			// made on the first hang only: most processes never hang and need not pay for
+			// the thread
 			closer = Executors.newSingleThreadScheduledExecutor(r -> {
 				Thread t = new Thread(r, "hang-closer");
 				t.setDaemon(true);

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON codec: enough for the flat objects and lists the demo processes exchange, and
- * quick to load (Jackson would add classes and start-up time to every process).
- * Reading gives {@code Map<String,Object>} (insertion ordered), {@code List<Object>}, {@code String},
- * {@code Long} (integers that fit), {@code Double}, {@code Boolean} or {@code null}.
+ * A small JSON codec: enough for the flat objects and lists the demo processes exchange,
+ * and quick to load (Jackson would add classes and start-up time to every process).
+ * Reading gives {@code Map<String,Object>} (insertion ordered), {@code List<Object>},
+ * {@code String}, {@code Long} (integers that fit), {@code Double}, {@code Boolean} or
+ * {@code null}.
  */
 public final class Json {
 
@@ -21,9 +22,11 @@ public final class Json {
 
 	/** Thrown when the text is not JSON. */
 	public static final class Malformed extends RuntimeException {
+
 		Malformed(String message) {
 			super(message, null, false, false);
 		}
+
 	}
 
 	/** An insertion-ordered object from alternating keys and values. */
@@ -55,19 +58,24 @@ public final class Json {
 	private static void write(Object value, StringBuilder out) {
 		if (value == null) {
 			out.append("null");
-		} else if (value instanceof String s) {
+		}
+		else if (value instanceof String s) {
 			writeString(s, out);
-		} else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-			|| value instanceof Short || value instanceof Byte || value instanceof BigDecimal) {
+		}
+		else if (value instanceof Boolean || value instanceof Integer || value instanceof Long || value instanceof Short
+				|| value instanceof Byte || value instanceof BigDecimal) {
 			out.append(value);
-		} else if (value instanceof Number n) {
+		}
+		else if (value instanceof Number n) {
 			double d = n.doubleValue();
 			if (Double.isNaN(d) || Double.isInfinite(d)) {
 				out.append("null");
-			} else {
+			}
+			else {
 				out.append(d);
 			}
-		} else if (value instanceof Map<?, ?> map) {
+		}
+		else if (value instanceof Map<?, ?> map) {
 			out.append('{');
 			boolean first = true;
 			for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -80,7 +88,8 @@ public final class Json {
 				write(e.getValue(), out);
 			}
 			out.append('}');
-		} else if (value instanceof Iterable<?> items) {
+		}
+		else if (value instanceof Iterable<?> items) {
 			out.append('[');
 			boolean first = true;
 			for (Object item : items) {
@@ -91,7 +100,8 @@ public final class Json {
 				write(item, out);
 			}
 			out.append(']');
-		} else {
+		}
+		else {
 			// Instants, enums and the like travel as their text
 			writeString(value.toString(), out);
 		}
@@ -110,7 +120,8 @@ public final class Json {
 				default -> {
 					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
 						out.append(String.format("\\u%04x", (int) c));
-					} else {
+					}
+					else {
 						out.append(c);
 					}
 				}
@@ -120,7 +131,9 @@ public final class Json {
 	}
 
 	private static final class Reader {
+
 		private final String s;
+
 		private int pos;
 
 		Reader(String s) {
@@ -236,7 +249,8 @@ public final class Json {
 						}
 						try {
 							out.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-						} catch (NumberFormatException ex) {
+						}
+						catch (NumberFormatException ex) {
 							throw fail("bad \\u escape");
 						}
 						pos += 4;
@@ -270,7 +284,8 @@ public final class Json {
 			if (integral) {
 				try {
 					return Long.parseLong(text);
-				} catch (NumberFormatException tooBig) {
+				}
+				catch (NumberFormatException tooBig) {
 					return new BigDecimal(text).doubleValue();
 				}
 			}
@@ -327,6 +342,7 @@ public final class Json {
 		Malformed fail(String why) {
 			return new Malformed(why + " at offset " + pos);
 		}
+
 	}
 
 }

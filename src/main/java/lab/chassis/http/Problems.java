@@ -5,8 +5,9 @@ import java.util.Map;
 import lab.business.shared.Failure;
 
 /**
- * Problem details (RFC 9457) with one extra member, {@code code}: a stable message key the site
- * localizes. {@code type} is derived from the code, {@code title} from the status.
+ * Problem details (RFC 9457) with one extra member, {@code code}: a stable message key
+ * the site localizes. {@code type} is derived from the code, {@code title} from the
+ * status.
  */
 public final class Problems {
 
@@ -16,12 +17,8 @@ public final class Problems {
 	}
 
 	public static Map<String, Object> of(int status, String code, String detail) {
-		return Json.object(
-			"type", "urn:microservices-lab:problem:" + code,
-			"title", title(status),
-			"status", status,
-			"detail", detail,
-			"code", code);
+		return Json.object("type", "urn:microservices-lab:problem:" + code, "title", title(status), "status", status,
+				"detail", detail, "code", code);
 	}
 
 	public static Map<String, Object> of(Failure failure) {

@@ -1,8 +1,9 @@
 package lab.chassis.http;
 
 /**
- * What a handler answers: a status and a JSON body. {@code afterSend} runs once the response is
- * written (used by the crash endpoint, which answers and then halts the process).
+ * What a handler answers: a status and a JSON body. {@code afterSend} runs once the
+ * response is written (used by the crash endpoint, which answers and then halts the
+ * process).
  */
 public record Result(int status, Object body, Runnable afterSend) {
 

@@ -13,11 +13,15 @@ public final class Router {
 	private record Route(String method, String[] segments, Handler handler) {
 	}
 
-	/** A matched route with its path variables, or the methods the path allows if none matched. */
+	/**
+	 * A matched route with its path variables, or the methods the path allows if none
+	 * matched.
+	 */
 	record Match(Handler handler, Map<String, String> variables, Set<String> allowedMethods) {
 	}
 
-	// routes are added while the server already answers health checks, so the list must be safe to share
+	// routes are added while the server already answers health checks, so the list must
+	// be safe to share
 	private final List<Route> routes = new CopyOnWriteArrayList<>();
 
 	public Router get(String pattern, Handler handler) {
@@ -58,7 +62,8 @@ public final class Router {
 			String p = pattern[i];
 			if (p.startsWith("{") && p.endsWith("}")) {
 				variables.put(p.substring(1, p.length() - 1), path[i]);
-			} else if (!p.equals(path[i])) {
+			}
+			else if (!p.equals(path[i])) {
 				return null;
 			}
 		}

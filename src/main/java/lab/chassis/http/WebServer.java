@@ -20,36 +20,61 @@ import com.sun.net.httpserver.HttpServer;
 import lab.business.shared.Failure;
 
 /**
- * The JDK's HTTP server on 127.0.0.1 with one handler that routes, injects chaos into business
- * requests ({@code /api/...}), turns failures into problem details, adds {@code X-Instance}, and
- * logs one line per request.
+ * The JDK's HTTP server on 127.0.0.1 with one handler that routes, injects chaos into
+ * business requests ({@code /api/...}), turns failures into problem details, adds
+ * {@code X-Instance}, and logs one line per request.
  */
 public final class WebServer {
 
 	/** Where the process is in its life; business requests are only served when READY. */
-	public enum State { STARTING, READY, STOPPING }
+	public enum State {
+
+		STARTING, READY, STOPPING
+
+	}
 
 	/** The header that tells a load-balancer test which instance answered. */
 	public static final String INSTANCE_HEADER = "X-Instance";
+
 	public static final String VERSION_HEADER = "X-Version";
+
 	private static final int MAX_BODY_BYTES = 64 * 1024;
-	/** Operations routes ({@code /ops/...}) carry a page of data between versions of a service. */
+
+	/**
+	 * Operations routes ({@code /ops/...}) carry a page of data between versions of a
+	 * service.
+	 */
 	private static final int MAX_OPS_BODY_BYTES = 4 * 1024 * 1024;
-	/** Enough workers for a burst with latency assaults, small enough to keep the footprint low. */
+
+	/**
+	 * Enough workers for a burst with latency assaults, small enough to keep the
+	 * footprint low.
+	 */
 	private static final int WORKERS = 16;
 
-	/** What dispatch returns for a request that drew the hang: it is held, never answered. */
+	/**
+	 * What dispatch returns for a request that drew the hang: it is held, never answered.
+	 */
 	private static final Result NO_ANSWER = new Result(0, null, null);
 
 	private final Router router;
+
 	private final Chaos chaos;
+
 	private final String instance;
+
 	private final String version;
+
 	private final boolean logRequests;
+
 	private volatile State state = State.STARTING;
+
 	private final AtomicInteger inFlight = new AtomicInteger();
+
 	private final HungRequests hung = new HungRequests();
+
 	private HttpServer server;
+
 	private ExecutorService workers;
 
 	public WebServer(Router router, Chaos chaos, String instance, String version, boolean logRequests) {
@@ -60,7 +85,10 @@ public final class WebServer {
 		this.logRequests = logRequests;
 	}
 
-	/** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving; returns the port. */
+	/**
+	 * Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving; returns the
+	 * port.
+	 */
 	public int start(int port) throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
 		workers = Executors.newFixedThreadPool(WORKERS, daemonThreads("http-"));
@@ -79,8 +107,9 @@ public final class WebServer {
 	}
 
 	/**
-	 * Drains, then stops: business requests arriving from now on get 503 {@code service.stopping};
-	 * requests already running get up to {@code graceMillis} to finish; then the port closes.
+	 * Drains, then stops: business requests arriving from now on get 503
+	 * {@code service.stopping}; requests already running get up to {@code graceMillis} to
+	 * finish; then the port closes.
 	 */
 	public void stop(long graceMillis) {
 		state = State.STOPPING;
@@ -91,12 +120,14 @@ public final class WebServer {
 		while (inFlight.get() > 0 && System.nanoTime() < deadline) {
 			try {
 				Thread.sleep(5);
-			} catch (InterruptedException e) {
+			}
+			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				break;
 			}
 		}
-		// the JDK server's own delay is no use: on JDK 17 it waits the whole delay even when idle
+		// the JDK server's own delay is no use: on JDK 17 it waits the whole delay even
+		// when idle
 		hung.releaseAll();
 		server.stop(0);
 		workers.shutdownNow();
@@ -106,7 +137,8 @@ public final class WebServer {
 		inFlight.incrementAndGet();
 		try {
 			serve(exchange);
-		} finally {
+		}
+		finally {
 			inFlight.decrementAndGet();
 		}
 	}
@@ -126,9 +158,11 @@ public final class WebServer {
 				}
 				return;
 			}
-		} catch (Failure f) {
+		}
+		catch (Failure f) {
 			result = problem(Problems.of(f));
-		} catch (RuntimeException | Error e) {
+		}
+		catch (RuntimeException | Error e) {
 			// the client gets a plain problem; the details go to our own stderr only
 			System.err.println(instance + " " + method + " " + path + " failed: " + e);
 			e.printStackTrace();
@@ -182,7 +216,8 @@ public final class WebServer {
 				throw Failure.invalid("request.tooLarge", "the body is over " + maxBytes + " bytes");
 			}
 			return new String(bytes, StandardCharsets.UTF_8);
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw Failure.invalid("request.body.unreadable", "the body could not be read");
 		}
 	}
@@ -202,9 +237,11 @@ public final class WebServer {
 		try (OutputStream out = exchange.getResponseBody()) {
 			exchange.sendResponseHeaders(result.status(), bytes.length);
 			out.write(bytes);
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			// the client went away; nothing to tell it
-		} finally {
+		}
+		finally {
 			exchange.close();
 		}
 		return result.status();

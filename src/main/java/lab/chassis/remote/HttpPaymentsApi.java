@@ -22,11 +22,10 @@ public final class HttpPaymentsApi implements PaymentsApi {
 
 	@Override
 	public TipResult tip(NewTip tip) {
-		return peer.post("/api/tips", Json.object(
-			"fromUserId", tip.fromUserId(),
-			"toUserId", tip.toUserId(),
-			"amountCents", tip.amountCents(),
-			"idempotencyKey", tip.idempotencyKey()), PaymentsEndpoints::tipResultFromJson);
+		return peer.post("/api/tips",
+				Json.object("fromUserId", tip.fromUserId(), "toUserId", tip.toUserId(), "amountCents",
+						tip.amountCents(), "idempotencyKey", tip.idempotencyKey()),
+				PaymentsEndpoints::tipResultFromJson);
 	}
 
 	@Override

@@ -31,7 +31,8 @@ public final class HttpPostsApi implements PostsApi {
 
 	@Override
 	public Post create(NewPost post) {
-		return peer.post("/api/posts", Json.object("authorId", post.authorId(), "text", post.text()), PostsEndpoints::postFromJson);
+		return peer.post("/api/posts", Json.object("authorId", post.authorId(), "text", post.text()),
+				PostsEndpoints::postFromJson);
 	}
 
 	@Override

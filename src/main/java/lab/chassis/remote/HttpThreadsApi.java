@@ -24,7 +24,7 @@ public final class HttpThreadsApi implements ThreadsApi {
 	@Override
 	public Reply reply(long postId, NewReply reply) {
 		return peer.post("/api/threads/" + postId + "/replies",
-			Json.object("authorId", reply.authorId(), "text", reply.text()), ThreadsEndpoints::replyFromJson);
+				Json.object("authorId", reply.authorId(), "text", reply.text()), ThreadsEndpoints::replyFromJson);
 	}
 
 }

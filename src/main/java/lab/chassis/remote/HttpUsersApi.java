@@ -48,7 +48,8 @@ public final class HttpUsersApi implements UsersApi {
 
 	@Override
 	public User create(NewUser user) {
-		return peer.post("/api/users", Json.object("name", user.name(), "handle", user.handle()), UsersEndpoints::fromJson);
+		return peer.post("/api/users", Json.object("name", user.name(), "handle", user.handle()),
+				UsersEndpoints::fromJson);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -26,33 +26,43 @@ import lab.business.shared.Failure;
 import lab.chassis.http.Json;
 
 /**
- * One peer module reached over HTTP at a base URL (a service, or the load balancer in front of its
- * instances). Every call has a connect timeout and a request timeout, read when the call starts, so
- * a change through {@code POST /settings} applies to the next call. Whatever keeps an answer from
- * coming (refused, timed out, 5xx, garbage, a route the peer does not know) becomes
- * {@code peer.unavailable}; a peer's own problem answers (400, 404, 409 with a code) pass through.
+ * One peer module reached over HTTP at a base URL (a service, or the load balancer in
+ * front of its instances). Every call has a connect timeout and a request timeout, read
+ * when the call starts, so a change through {@code POST /settings} applies to the next
+ * call. Whatever keeps an answer from coming (refused, timed out, 5xx, garbage, a route
+ * the peer does not know) becomes {@code peer.unavailable}; a peer's own problem answers
+ * (400, 404, 409 with a code) pass through.
  */
 public final class Peer {
 
-	/** The JDK client and the connect timeout it was built with (which it cannot change). */
+	/**
+	 * The JDK client and the connect timeout it was built with (which it cannot change).
+	 */
 	private record Client(HttpClient http, Duration connectTimeout) {
 	}
 
 	private final String name;
+
 	private final String baseUrl;
+
 	private final Supplier<Duration> timeout;
+
 	private volatile Client client;
 
 	/**
-	 * @param name    the module's name, for messages ({@code users})
-	 * @param baseUrl where its routes live, without a trailing slash ({@code http://127.0.0.1:8080/lb/users})
+	 * @param name the module's name, for messages ({@code users})
+	 * @param baseUrl where its routes live, without a trailing slash
+	 * ({@code http://127.0.0.1:8080/lb/users})
 	 * @param timeout both the connect and the whole-request timeout
 	 */
 	public Peer(String name, String baseUrl, Duration timeout) {
 		this(name, baseUrl, () -> timeout);
 	}
 
-	/** As above, with a timeout that may change between calls (see {@link Resilience#peerTimeout()}). */
+	/**
+	 * As above, with a timeout that may change between calls (see
+	 * {@link Resilience#peerTimeout()}).
+	 */
 	public Peer(String name, String baseUrl, Supplier<Duration> timeout) {
 		this.name = name;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -67,7 +77,10 @@ public final class Peer {
 		return baseUrl;
 	}
 
-	/** GET; empty if the peer answers 404 with one of {@code absentCodes} (say, {@code user.notFound}). */
+	/**
+	 * GET; empty if the peer answers 404 with one of {@code absentCodes} (say,
+	 * {@code user.notFound}).
+	 */
 	<T> Optional<T> find(String path, Set<String> absentCodes, Function<Object, T> decoder) {
 		return exchange("GET", path, null, absentCodes).map(json -> decode(json, decoder));
 	}
@@ -83,8 +96,10 @@ public final class Peer {
 	private <T> T decode(Object json, Function<Object, T> decoder) {
 		try {
 			return decoder.apply(json);
-		} catch (RuntimeException e) {
-			// an answer we cannot read is no answer: the peer (or whatever stands at its URL) is not usable
+		}
+		catch (RuntimeException e) {
+			// an answer we cannot read is no answer: the peer (or whatever stands at its
+			// URL) is not usable
 			throw Failure.peerUnavailable(name + " gave an answer that could not be read");
 		}
 	}
@@ -96,18 +111,23 @@ public final class Peer {
 			.header("Accept", "application/json");
 		if (body == null) {
 			request.GET();
-		} else {
+		}
+		else {
 			request.header("Content-Type", "application/json; charset=utf-8")
 				.method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
 		}
 		HttpResponse<String> response;
 		try {
-			response = client(timeout).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		} catch (HttpTimeoutException e) {
+			response = client(timeout).send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (HttpTimeoutException e) {
 			throw Failure.peerUnavailable(name + " did not answer within " + timeout.toMillis() + " ms");
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw Failure.peerUnavailable(name + " could not be reached");
-		} catch (InterruptedException e) {
+		}
+		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw Failure.peerUnavailable(name + " call was interrupted");
 		}
@@ -119,7 +139,8 @@ public final class Peer {
 		Object json;
 		try {
 			json = response.body().isEmpty() ? null : Json.read(response.body());
-		} catch (Json.Malformed e) {
+		}
+		catch (Json.Malformed e) {
 			throw Failure.peerUnavailable(name + " answered " + status + " with a body that is not JSON");
 		}
 		if (status >= 200 && status < 300 && json != null) {
@@ -148,8 +169,10 @@ public final class Peer {
 			synchronized (this) {
 				c = client;
 				if (c == null || !c.connectTimeout().equals(connectTimeout)) {
-					// built on first use (the JDK client costs start-up time a process may never need),
-					// and again when the timeout changes; the old one stops once unreferenced
+					// built on first use (the JDK client costs start-up time a process
+					// may never need),
+					// and again when the timeout changes; the old one stops once
+					// unreferenced
 					c = new Client(HttpClient.newBuilder()
 						.connectTimeout(connectTimeout)
 						.version(HttpClient.Version.HTTP_1_1)
@@ -164,9 +187,10 @@ public final class Peer {
 	}
 
 	/**
-	 * Peers are plain HTTP on the loopback interface. Without a context of its own the JDK client
-	 * loads and parses the whole CA trust store on creation, which costs every service about
-	 * 10 MB and 100 ms; this context has no trust at all, so TLS to a peer is refused outright.
+	 * Peers are plain HTTP on the loopback interface. Without a context of its own the
+	 * JDK client loads and parses the whole CA trust store on creation, which costs every
+	 * service about 10 MB and 100 ms; this context has no trust at all, so TLS to a peer
+	 * is refused outright.
 	 */
 	private static SSLContext noTls() {
 		X509TrustManager trustNobody = new X509TrustManager() {
@@ -187,9 +211,10 @@ public final class Peer {
 		};
 		try {
 			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(new KeyManager[0], new TrustManager[] {trustNobody}, null);
+			context.init(new KeyManager[0], new TrustManager[] { trustNobody }, null);
 			return context;
-		} catch (GeneralSecurityException e) {
+		}
+		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("no TLS context: " + e.getMessage(), e);
 		}
 	}

@@ -8,15 +8,17 @@ import lab.business.shared.Fallbacks;
 import lab.chassis.http.Json;
 
 /**
- * The resilience settings of a process, changed at run time by the site's resilience switch
- * ({@code GET|POST /settings}): the timeout of every call to a peer, and whether reads degrade when
- * a peer fails ({@code fallbacks}). With fallbacks off, a feed or a reply list whose peer failed
- * answers 503 {@code peer.unavailable} instead of a degraded answer, so failures cascade; with a
- * long timeout on top, callers also wait for a slow peer instead of giving up early.
+ * The resilience settings of a process, changed at run time by the site's resilience
+ * switch ({@code GET|POST /settings}): the timeout of every call to a peer, and whether
+ * reads degrade when a peer fails ({@code fallbacks}). With fallbacks off, a feed or a
+ * reply list whose peer failed answers 503 {@code peer.unavailable} instead of a degraded
+ * answer, so failures cascade; with a long timeout on top, callers also wait for a slow
+ * peer instead of giving up early.
  */
 public final class Resilience implements Fallbacks {
 
 	public static final long MIN_TIMEOUT_MS = 1;
+
 	public static final long MAX_TIMEOUT_MS = 60_000;
 
 	/** The current settings. */
@@ -48,10 +50,11 @@ public final class Resilience implements Fallbacks {
 	}
 
 	/**
-	 * Applies the fields present in {@code changes} over the current settings (others keep their
-	 * value; unknown fields are ignored) and returns the result. Fails, changing nothing, with
-	 * {@code settings.peerTimeoutMs.range} unless peerTimeoutMs is a whole number from 1 to 60000,
-	 * or {@code settings.fallbacks.type} unless fallbacks is true or false.
+	 * Applies the fields present in {@code changes} over the current settings (others
+	 * keep their value; unknown fields are ignored) and returns the result. Fails,
+	 * changing nothing, with {@code settings.peerTimeoutMs.range} unless peerTimeoutMs is
+	 * a whole number from 1 to 60000, or {@code settings.fallbacks.type} unless fallbacks
+	 * is true or false.
 	 */
 	public synchronized Values update(Map<String, Object> changes) {
 		Values now = values;
@@ -83,7 +86,7 @@ public final class Resilience implements Fallbacks {
 
 	private static Failure rangeFailure() {
 		return Failure.invalid("settings.peerTimeoutMs.range",
-			"peerTimeoutMs must be a whole number from " + MIN_TIMEOUT_MS + " to " + MAX_TIMEOUT_MS);
+				"peerTimeoutMs must be a whole number from " + MIN_TIMEOUT_MS + " to " + MAX_TIMEOUT_MS);
 	}
 
 }

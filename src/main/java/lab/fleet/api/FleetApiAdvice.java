@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import lab.fleet.FleetProblem;
 
 /**
- * Refusals of the fleet's and the storefront's APIs (every controller under {@code lab.fleet}: the
- * control API, the storefront, the load balancer's front door, the live stream) as RFC 9457 problem
- * details, in the caller's language.
+ * Refusals of the fleet's and the storefront's APIs (every controller under
+ * {@code lab.fleet}: the control API, the storefront, the load balancer's front door, the
+ * live stream) as RFC 9457 problem details, in the caller's language.
  */
 @RestControllerAdvice(basePackages = "lab.fleet")
 class FleetApiAdvice {

@@ -25,8 +25,9 @@ import lab.fleet.supervisor.Fleet;
 import lab.fleet.supervisor.Instance;
 
 /**
- * The control plane's JSON API, {@code /api/fleet/...}. Parameters come as query or form fields;
- * every refusal is a problem detail whose {@code detail} is in the caller's language.
+ * The control plane's JSON API, {@code /api/fleet/...}. Parameters come as query or form
+ * fields; every refusal is a problem detail whose {@code detail} is in the caller's
+ * language.
  */
 @RestController
 @RequestMapping("/api/fleet")
@@ -72,11 +73,13 @@ class FleetController {
 			@RequestParam(required = false) String hangShare, @RequestParam(required = false) String jitterMs) {
 		Instance.Chaos now = this.fleet.instance(id).chaos();
 		Instance.Chaos next = new Instance.Chaos(
-				(latencyMs == null) ? now.latencyMs() : Params.whole(latencyMs, 0, Chaos.MAX_LATENCY_MS, "fleet.error.latency"),
+				(latencyMs == null) ? now.latencyMs()
+						: Params.whole(latencyMs, 0, Chaos.MAX_LATENCY_MS, "fleet.error.latency"),
 				(latencyShare == null) ? now.latencyShare() : Params.share(latencyShare, "fleet.error.share"),
 				(errorShare == null) ? now.errorShare() : Params.share(errorShare, "fleet.error.share"),
 				(hangShare == null) ? now.hangShare() : Params.share(hangShare, "fleet.error.hangShare"),
-				(jitterMs == null) ? now.jitterMs() : Params.whole(jitterMs, 0, Chaos.MAX_LATENCY_MS, "fleet.error.jitter"));
+				(jitterMs == null) ? now.jitterMs()
+						: Params.whole(jitterMs, 0, Chaos.MAX_LATENCY_MS, "fleet.error.jitter"));
 		this.fleet.chaos(id, next);
 		return done(id, "chaos");
 	}

@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A bulkhead for the demo's traffic: its calls run on a bounded pool of its own, and the servlet
- * request waits asynchronously (the controller returns a {@link CompletableFuture}), so however
- * long the demo's services make them wait, they never hold Tomcat's threads, which stay free for
- * the lesson pages. When every thread is busy and the queue is full, a call is refused at once.
- * The cascade the resilience lesson shows (calls piling up behind a slow service) stays inside it.
+ * A bulkhead for the demo's traffic: its calls run on a bounded pool of its own, and the
+ * servlet request waits asynchronously (the controller returns a
+ * {@link CompletableFuture}), so however long the demo's services make them wait, they
+ * never hold Tomcat's threads, which stay free for the lesson pages. When every thread is
+ * busy and the queue is full, a call is refused at once. The cascade the resilience
+ * lesson shows (calls piling up behind a slow service) stays inside it.
  */
 public final class DemoTraffic implements AutoCloseable {
 
@@ -33,7 +34,10 @@ public final class DemoTraffic implements AutoCloseable {
 		this.executor.allowCoreThreadTimeOut(true);
 	}
 
-	/** {@code work} on the bulkhead's threads, or {@code whenFull} at once when it has no room. */
+	/**
+	 * {@code work} on the bulkhead's threads, or {@code whenFull} at once when it has no
+	 * room.
+	 */
 	public <T> CompletableFuture<T> run(Supplier<T> work, Supplier<T> whenFull) {
 		try {
 			return CompletableFuture.supplyAsync(work, this.executor);

@@ -3,7 +3,10 @@ package lab.fleet.gateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Two bulkheads: the storefront's calls and the services' calls through /lb never wait for each other. */
+/**
+ * Two bulkheads: the storefront's calls and the services' calls through /lb never wait
+ * for each other.
+ */
 @Configuration(proxyBeanMethods = false)
 class DemoTrafficConfig {
 

@@ -20,15 +20,19 @@ import lab.fleet.Topology;
 import lab.fleet.supervisor.Fleet;
 
 /**
- * The API gateway in front of both topologies: the storefront on the page calls the site, and the
- * site calls the service behind each feature. With resilience on, every call has a timeout, each
- * service has a circuit breaker, and a failure degrades one feature with a fallback answer; with
- * resilience off, calls wait as long as the service makes them and failures pass straight through.
+ * The API gateway in front of both topologies: the storefront on the page calls the site,
+ * and the site calls the service behind each feature. With resilience on, every call has
+ * a timeout, each service has a circuit breaker, and a failure degrades one feature with
+ * a fallback answer; with resilience off, calls wait as long as the service makes them
+ * and failures pass straight through.
  */
 @Component
 public class Gateway {
 
-	/** How long a call may take when resilience is off: long enough to pile up, as in real life. */
+	/**
+	 * How long a call may take when resilience is off: long enough to pile up, as in real
+	 * life.
+	 */
 	static final Duration PATIENT = FleetProperties.PATIENT;
 
 	private final Upstream upstream;
@@ -57,8 +61,7 @@ public class Gateway {
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.automaticTransitionFromOpenToHalfOpenEnabled(true)
 			.build());
-		this.breakers.getEventPublisher()
-			.onEntryAdded(added -> watch(added.getAddedEntry()));
+		this.breakers.getEventPublisher().onEntryAdded(added -> watch(added.getAddedEntry()));
 		for (Topology t : Topology.values()) {
 			Map<Feature, RequestStats> perFeature = new EnumMap<>(Feature.class);
 			for (Feature f : Feature.values()) {
@@ -73,7 +76,8 @@ public class Gateway {
 	 *
 	 * @param status the HTTP status for the page
 	 * @param body the service's JSON, or null
-	 * @param fallback a message key when the feature is unavailable and a fallback answered
+	 * @param fallback a message key when the feature is unavailable and a fallback
+	 * answered
 	 * @param tookMs how long the page waited for this answer
 	 */
 	public record Answer(int status, byte[] body, String fallback, String instance, long tookMs) {
@@ -84,7 +88,10 @@ public class Gateway {
 
 	}
 
-	/** The message key when a write was refused because the service's writes are paused for a data move. */
+	/**
+	 * The message key when a write was refused because the service's writes are paused
+	 * for a data move.
+	 */
 	public static final String WRITES_PAUSED = "store.writesPaused";
 
 	public Answer call(Topology topology, Feature feature, String method, String path, byte[] body) {
@@ -155,7 +162,9 @@ public class Gateway {
 		return breaker(service).getState().name().toLowerCase(java.util.Locale.ROOT);
 	}
 
-	/** Successes and failures per second of each feature over the last {@code seconds}. */
+	/**
+	 * Successes and failures per second of each feature over the last {@code seconds}.
+	 */
 	public Map<String, long[][]> series(Topology topology, int seconds) {
 		Map<String, long[][]> out = new LinkedHashMap<>();
 		long now = System.currentTimeMillis();

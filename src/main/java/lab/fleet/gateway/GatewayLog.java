@@ -14,10 +14,10 @@ import lab.fleet.Feature;
 import lab.fleet.ServiceId;
 
 /**
- * Tells the event log what the gateway did, in words a learner follows: each circuit breaker's
- * change (closed, open, half-open), and each feature that starts or stops failing, with a fallback
- * or without one. A feature failing a hundred times under load is one line when it starts failing
- * and one when it works again, not a hundred.
+ * Tells the event log what the gateway did, in words a learner follows: each circuit
+ * breaker's change (closed, open, half-open), and each feature that starts or stops
+ * failing, with a fallback or without one. A feature failing a hundred times under load
+ * is one line when it starts failing and one when it works again, not a hundred.
  */
 @Component
 public class GatewayLog {
@@ -33,7 +33,10 @@ public class GatewayLog {
 
 	private final Map<String, Outcome> last = new ConcurrentHashMap<>();
 
-	/** Per breaker, the changes already logged since it last closed: an outage is told once, not every 2 s. */
+	/**
+	 * Per breaker, the changes already logged since it last closed: an outage is told
+	 * once, not every 2 s.
+	 */
 	private final Map<ServiceId, Set<String>> told = new ConcurrentHashMap<>();
 
 	public GatewayLog(EventLog events) {

@@ -13,13 +13,14 @@ import lab.fleet.FleetProblem;
 import lab.fleet.Topology;
 
 /**
- * Where a request to the load balancer's front door ({@code /lb/{topology}/{service}/...}) goes.
- * The path is decoded once, segment by segment, and anything that could mean another path after
- * a second decoding or a normalization (dot segments, encoded slashes or backslashes, a percent
- * sign, path parameters, control characters) is refused before any matching. Only the business
- * APIs a peer needs are carried ({@code /api/users}, {@code /api/posts}, {@code /api/threads},
- * {@code /api/tips}, each to the service that owns it); the ops routes of a process (chaos,
- * settings, crash, health, info) are not reachable through it.
+ * Where a request to the load balancer's front door
+ * ({@code /lb/{topology}/{service}/...}) goes. The path is decoded once, segment by
+ * segment, and anything that could mean another path after a second decoding or a
+ * normalization (dot segments, encoded slashes or backslashes, a percent sign, path
+ * parameters, control characters) is refused before any matching. Only the business APIs
+ * a peer needs are carried ({@code /api/users}, {@code /api/posts}, {@code /api/threads},
+ * {@code /api/tips}, each to the service that owns it); the ops routes of a process
+ * (chaos, settings, crash, health, info) are not reachable through it.
  *
  * @param topology the topology's id, as given
  * @param service the service's name, as given
@@ -74,7 +75,9 @@ record LbRoute(String topology, String service, List<String> path) {
 		return text;
 	}
 
-	/** Whether this is a business route of the service: {@code /api/<its resource>/...}. */
+	/**
+	 * Whether this is a business route of the service: {@code /api/<its resource>/...}.
+	 */
 	boolean business(Topology topology) {
 		if (this.path.size() < 2 || !"api".equals(this.path.get(0))) {
 			return false;

@@ -24,9 +24,10 @@ import lab.fleet.ServiceId;
 import lab.fleet.supervisor.Fleet;
 
 /**
- * {@code /lb/{topology}/{service}/...}: the load balancer's front door, through which the services
- * call each other (Posts asks Users for names, say). Only the service's business API is passed on,
- * to one of its ready instances (see {@link LbRoute}); anything else is not found here.
+ * {@code /lb/{topology}/{service}/...}: the load balancer's front door, through which the
+ * services call each other (Posts asks Users for names, say). Only the service's business
+ * API is passed on, to one of its ready instances (see {@link LbRoute}); anything else is
+ * not found here.
  */
 @RestController
 class ProxyController {
@@ -66,7 +67,8 @@ class ProxyController {
 		byte[] body = request.getInputStream().readAllBytes();
 		String method = request.getMethod();
 		String target = path + ((query != null) ? "?" + query : "");
-		// on the /lb bulkhead (DemoTraffic): a slow service holds its threads, never Tomcat's
+		// on the /lb bulkhead (DemoTraffic): a slow service holds its threads, never
+		// Tomcat's
 		return this.traffic.run(() -> {
 			try {
 				Upstream.Reply reply = this.upstream.call(id, method, target, body, PROXY_TIMEOUT);
@@ -76,14 +78,16 @@ class ProxyController {
 					.body(reply.body());
 			}
 			catch (Upstream.Unavailable ex) {
-				return ex.writesPaused() ? unavailable("service.writesPaused", id.name() + " is moving its data; writes resume soon")
+				return ex.writesPaused()
+						? unavailable("service.writesPaused", id.name() + " is moving its data; writes resume soon")
 						: unavailable("service.unavailable", id.name() + " is not available");
 			}
 		}, () -> unavailable("service.unavailable", "the load balancer is busy"));
 	}
 
 	private ResponseEntity<byte[]> unavailable(String code, String detail) {
-		// the shape of the services' own problem details (RFC 9457), which their peers read
+		// the shape of the services' own problem details (RFC 9457), which their peers
+		// read
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());

@@ -34,10 +34,11 @@ import lab.fleet.Topology;
 import lab.system.LocalizedFormat;
 
 /**
- * The storefront's API, {@code /api/store/{topology}/...}: what the demo app on a lesson page calls.
- * Forms are checked here first, with messages in the caller's language; then the gateway calls the
- * service behind the feature. Every answer has the same shape: {@code ok}, a {@code message} for
- * people (a fallback or a refusal), and the service's {@code data}.
+ * The storefront's API, {@code /api/store/{topology}/...}: what the demo app on a lesson
+ * page calls. Forms are checked here first, with messages in the caller's language; then
+ * the gateway calls the service behind the feature. Every answer has the same shape:
+ * {@code ok}, a {@code message} for people (a fallback or a refusal), and the service's
+ * {@code data}.
  */
 @RestController
 @RequestMapping("/api/store/{topology}")
@@ -59,14 +60,17 @@ class StoreController {
 		this.traffic = traffic;
 	}
 
-	record PostForm(@NotNull(message = "{store.error.author}") @Min(value = 1, message = "{store.error.author}") Long authorId,
+	record PostForm(
+			@NotNull(message = "{store.error.author}") @Min(value = 1, message = "{store.error.author}") Long authorId,
 			@NotBlank(message = "{store.error.text}") @Size(max = 280, message = "{store.error.text}") String text) {
 	}
 
-	record TipForm(@NotNull(message = "{store.error.author}") @Min(value = 1, message = "{store.error.author}") Long fromUserId,
+	record TipForm(
+			@NotNull(message = "{store.error.author}") @Min(value = 1,
+					message = "{store.error.author}") Long fromUserId,
 			@NotNull(message = "{store.error.author}") @Min(value = 1, message = "{store.error.author}") Long toUserId,
-			@NotNull(message = "{store.error.amount}") @Min(value = 1, message = "{store.error.amount}") @Max(value = 100000,
-					message = "{store.error.amount}") Long amountCents,
+			@NotNull(message = "{store.error.amount}") @Min(value = 1, message = "{store.error.amount}") @Max(
+					value = 100000, message = "{store.error.amount}") Long amountCents,
 			@NotNull(message = "{store.error.key}") @Pattern(regexp = "[A-Za-z0-9-]{8,64}",
 					message = "{store.error.key}") String idempotencyKey) {
 	}
@@ -82,39 +86,44 @@ class StoreController {
 	}
 
 	@PostMapping("/posts")
-	CompletableFuture<ResponseEntity<Map<String, Object>>> post(@PathVariable String topology, @Valid @ModelAttribute PostForm form,
-			BindingResult errors, Locale locale) {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> post(@PathVariable String topology,
+			@Valid @ModelAttribute PostForm form, BindingResult errors, Locale locale) {
 		return send(topology, Feature.POST, "/api/posts", form, errors, locale);
 	}
 
 	@PostMapping("/posts/{postId}/reactions")
-	CompletableFuture<ResponseEntity<Map<String, Object>>> react(@PathVariable String topology, @PathVariable String postId, Locale locale) {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> react(@PathVariable String topology,
+			@PathVariable String postId, Locale locale) {
 		long id = Params.whole(postId, 1, Integer.MAX_VALUE, "store.error.post");
 		return call(topology(topology), Feature.POST, "POST", "/api/posts/" + id + "/reactions", null, locale);
 	}
 
 	@GetMapping("/posts/{postId}/replies")
-	CompletableFuture<ResponseEntity<Map<String, Object>>> replies(@PathVariable String topology, @PathVariable String postId, Locale locale) {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> replies(@PathVariable String topology,
+			@PathVariable String postId, Locale locale) {
 		long id = Params.whole(postId, 1, Integer.MAX_VALUE, "store.error.post");
 		return call(topology(topology), Feature.REPLY, "GET", "/api/threads/" + id + "/replies", null, locale);
 	}
 
 	@PostMapping("/posts/{postId}/replies")
-	CompletableFuture<ResponseEntity<Map<String, Object>>> reply(@PathVariable String topology, @PathVariable String postId,
-			@Valid @ModelAttribute PostForm form, BindingResult errors, Locale locale) {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> reply(@PathVariable String topology,
+			@PathVariable String postId, @Valid @ModelAttribute PostForm form, BindingResult errors, Locale locale) {
 		long id = Params.whole(postId, 1, Integer.MAX_VALUE, "store.error.post");
 		return send(topology, Feature.REPLY, "/api/threads/" + id + "/replies", form, errors, locale);
 	}
 
 	@PostMapping("/tips")
-	CompletableFuture<ResponseEntity<Map<String, Object>>> tip(@PathVariable String topology, @Valid @ModelAttribute TipForm form,
-			BindingResult errors, Locale locale) {
+	CompletableFuture<ResponseEntity<Map<String, Object>>> tip(@PathVariable String topology,
+			@Valid @ModelAttribute TipForm form, BindingResult errors, Locale locale) {
 		return send(topology, Feature.TIP, "/api/tips", form, errors, locale);
 	}
 
-	/** A checked form, sent on as JSON through the gateway; a form with mistakes goes back at once. */
-	private CompletableFuture<ResponseEntity<Map<String, Object>>> send(String topology, Feature feature, String path, Object form, BindingResult errors,
-			Locale locale) {
+	/**
+	 * A checked form, sent on as JSON through the gateway; a form with mistakes goes back
+	 * at once.
+	 */
+	private CompletableFuture<ResponseEntity<Map<String, Object>>> send(String topology, Feature feature, String path,
+			Object form, BindingResult errors, Locale locale) {
 		Topology t = topology(topology);
 		if (errors.hasErrors()) {
 			return CompletableFuture.completedFuture(refused(errors, locale));
@@ -123,10 +132,12 @@ class StoreController {
 	}
 
 	/**
-	 * The gateway's call on the storefront's bulkhead ({@link DemoTraffic}): Tomcat's thread is free
-	 * while it runs, and when the bulkhead is full the storefront hears so at once.
+	 * The gateway's call on the storefront's bulkhead ({@link DemoTraffic}): Tomcat's
+	 * thread is free while it runs, and when the bulkhead is full the storefront hears so
+	 * at once.
 	 */
-	private CompletableFuture<ResponseEntity<Map<String, Object>>> call(Topology topology, Feature feature, String method, String path, byte[] body, Locale locale) {
+	private CompletableFuture<ResponseEntity<Map<String, Object>>> call(Topology topology, Feature feature,
+			String method, String path, byte[] body, Locale locale) {
 		return this.traffic.run(() -> answer(this.gateway.call(topology, feature, method, path, body), locale),
 				() -> answer(new Gateway.Answer(503, null, "store.busy", null), locale));
 	}
@@ -163,8 +174,8 @@ class StoreController {
 			message = text("store.error.failed", locale);
 		}
 		else if (answer.status() >= 400) {
-			String code = (data instanceof Map<?, ?> problem && problem.get("code") != null) ? problem.get("code").toString()
-					: "store.error.refused";
+			String code = (data instanceof Map<?, ?> problem && problem.get("code") != null)
+					? problem.get("code").toString() : "store.error.refused";
 			message = this.messages.getMessage("code." + code, null, text("store.error.refused", locale), locale);
 		}
 		out.put("ok", answer.status() < 400);

@@ -23,9 +23,10 @@ import lab.fleet.supervisor.Instance;
 import lab.fleet.supervisor.WritePause;
 
 /**
- * The site's load balancer: sends a request to one ready instance of a service, round robin, and
- * counts it for that instance's figures. If the chosen instance refuses the connection (it has just
- * died), the request was never received, so it is safe to try one other instance.
+ * The site's load balancer: sends a request to one ready instance of a service, round
+ * robin, and counts it for that instance's figures. If the chosen instance refuses the
+ * connection (it has just died), the request was never received, so it is safe to try one
+ * other instance.
  */
 @Component
 public class Upstream {
@@ -68,7 +69,9 @@ public class Upstream {
 			return this.timedOut;
 		}
 
-		/** Refused before it was sent: the service's writes are paused for a data move. */
+		/**
+		 * Refused before it was sent: the service's writes are paused for a data move.
+		 */
 		public boolean writesPaused() {
 			return this.writesPaused;
 		}
@@ -76,8 +79,9 @@ public class Upstream {
 	}
 
 	/**
-	 * Sends the request to one instance in rotation. A write (any method but GET) to a service whose
-	 * writes are paused, while its data moves to another version, is refused here and counted by the pause.
+	 * Sends the request to one instance in rotation. A write (any method but GET) to a
+	 * service whose writes are paused, while its data moves to another version, is
+	 * refused here and counted by the pause.
 	 */
 	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
 			throws Unavailable {
@@ -132,7 +136,9 @@ public class Upstream {
 		return Optional.of(ready.get(Math.floorMod(next, ready.size())));
 	}
 
-	/** Another instance in rotation, for one retry when the first refused the connection. */
+	/**
+	 * Another instance in rotation, for one retry when the first refused the connection.
+	 */
 	Optional<Instance> pickOtherThan(ServiceId service, Instance tried) {
 		return inRotation(service).stream().filter(i -> i != tried).findFirst();
 	}
@@ -143,15 +149,16 @@ public class Upstream {
 	}
 
 	private static Unavailable unavailable(ServiceId service, IOException ex) {
-		return new Unavailable(service + ": " + ex.getClass().getSimpleName(), ex instanceof HttpTimeoutException
-				&& !(ex instanceof HttpConnectTimeoutException));
+		return new Unavailable(service + ": " + ex.getClass().getSimpleName(),
+				ex instanceof HttpTimeoutException && !(ex instanceof HttpConnectTimeoutException));
 	}
 
 	private Reply send(Instance instance, String method, String pathAndQuery, byte[] body, Duration timeout)
 			throws IOException {
 		HttpRequest.BodyPublisher publisher = (body == null || body.length == 0) ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofByteArray(body);
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + pathAndQuery))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + pathAndQuery))
 			.timeout(timeout)
 			.method(method, publisher);
 		if (body != null && body.length > 0) {

@@ -23,15 +23,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import lab.fleet.EventLog;
 
 /**
- * {@code GET /api/fleet/stream}: the live view, pushed with Server-Sent Events. A state change or an
- * event is pushed within a few tens of milliseconds; otherwise the figures are refreshed every
- * second. The page never polls.
+ * {@code GET /api/fleet/stream}: the live view, pushed with Server-Sent Events. A state
+ * change or an event is pushed within a few tens of milliseconds; otherwise the figures
+ * are refreshed every second. The page never polls.
  * <p>
- * No client can hold up the others: the pusher only puts each view in the client's own bounded
- * queue, and a small pool of writers drains the queues. A client that falls behind by a whole queue
- * (a laptop gone to sleep, a full TCP window) is dropped; its browser's EventSource reconnects by
- * itself and starts again from the current view. Streams are capped in all and per client address
- * ({@link LiveProperties}).
+ * No client can hold up the others: the pusher only puts each view in the client's own
+ * bounded queue, and a small pool of writers drains the queues. A client that falls
+ * behind by a whole queue (a laptop gone to sleep, a full TCP window) is dropped; its
+ * browser's EventSource reconnects by itself and starts again from the current view.
+ * Streams are capped in all and per client address ({@link LiveProperties}).
  */
 @RestController
 class FleetStream {
@@ -50,9 +50,11 @@ class FleetStream {
 
 	private final StreamAdmission admission;
 
-	private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "fleet-stream"));
+	private final ScheduledExecutorService pusher = Executors
+		.newSingleThreadScheduledExecutor(r -> daemon(r, "fleet-stream"));
 
-	private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> daemon(r, "fleet-stream-writer"));
+	private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS,
+			r -> daemon(r, "fleet-stream-writer"));
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
@@ -64,7 +66,9 @@ class FleetStream {
 		this.pusher.scheduleAtFixedRate(this::push, 1, 1, TimeUnit.SECONDS);
 	}
 
-	/** One open stream: its language, its address, and the views not yet written to it. */
+	/**
+	 * One open stream: its language, its address, and the views not yet written to it.
+	 */
 	private final class Client {
 
 		final SseEmitter emitter;
@@ -103,7 +107,8 @@ class FleetStream {
 				FleetView view = this.queue.poll();
 				if (view == null) {
 					this.writing.set(false);
-					// a view queued between the poll and the flag: drain it too, unless another writer took over
+					// a view queued between the poll and the flag: drain it too, unless
+					// another writer took over
 					if (this.queue.isEmpty() || !this.writing.compareAndSet(false, true)) {
 						return;
 					}
@@ -159,7 +164,8 @@ class FleetStream {
 			return;
 		}
 		Map<Locale, FleetView> byLocale = new ConcurrentHashMap<>();
-		this.clients.values().forEach(client -> client.offer(byLocale.computeIfAbsent(client.locale, this.views::view)));
+		this.clients.values()
+			.forEach(client -> client.offer(byLocale.computeIfAbsent(client.locale, this.views::view)));
 	}
 
 	private static Thread daemon(Runnable r, String name) {

@@ -7,8 +7,8 @@ import lab.fleet.load.LoadView;
 import lab.fleet.supervisor.Instance;
 
 /**
- * The whole state of the fleet as the live view and {@code GET /api/fleet} show it, with its words
- * already in the caller's language.
+ * The whole state of the fleet as the live view and {@code GET /api/fleet} show it, with
+ * its words already in the caller's language.
  */
 public record FleetView(List<TopologyView> topologies, SettingsView settings, long siteRssBytes, long totalRssBytes,
 		List<EventView> events, List<LoadView> loads) {
@@ -21,16 +21,20 @@ public record FleetView(List<TopologyView> topologies, SettingsView settings, lo
 	}
 
 	/**
-	 * One service. {@code versions}: what a deploy may choose; {@code writesPaused}: its writes are
-	 * paused while its data moves to another runtime; {@code writesRefused} and {@code writePauseMs}:
-	 * the writes refused during the last such pause (or so far in this one) and how long it lasted.
+	 * One service. {@code versions}: what a deploy may choose; {@code writesPaused}: its
+	 * writes are paused while its data moves to another runtime; {@code writesRefused}
+	 * and {@code writePauseMs}: the writes refused during the last such pause (or so far
+	 * in this one) and how long it lasted.
 	 */
 	public record ServiceView(String topology, String name, String label, String version, String previousVersion,
 			String activity, String breaker, String breakerLabel, int running, List<InstanceView> instances,
 			List<String> versions, boolean writesPaused, long writesRefused, long writePauseMs) {
 	}
 
-	/** One instance; {@code runtime} is {@code java} or {@code python}, {@code runtimeLabel} its name in words. */
+	/**
+	 * One instance; {@code runtime} is {@code java} or {@code python},
+	 * {@code runtimeLabel} its name in words.
+	 */
 	public record InstanceView(String id, String service, String topology, String version, String state,
 			String stateLabel, long pid, int port, long rssBytes, String rssLabel, double cpuPercent, double rps,
 			double errorRate, int p95Ms, boolean draining, String error, String figures, Instance.Chaos chaos,
@@ -40,7 +44,10 @@ public record FleetView(List<TopologyView> topologies, SettingsView settings, lo
 	public record FeatureView(double rps, double errorRate, int p95Ms, long[] seconds, long[] ok, long[] failed) {
 	}
 
-	/** {@code actor}: the opaque tag of the visitor's page that caused it, null when the fleet did. */
+	/**
+	 * {@code actor}: the opaque tag of the visitor's page that caused it, null when the
+	 * fleet did.
+	 */
 	public record EventView(long id, long at, String time, String topology, String text, boolean problem,
 			String actor) {
 	}

@@ -104,10 +104,11 @@ public class FleetViews {
 		RequestStats.Summary s = i.stats().summary(now, WINDOW_SECONDS);
 		boolean up = i.state().running();
 		String state = i.state().name().toLowerCase(Locale.ROOT);
-		String figures = up ? text("instance.figures", locale, i.version(),
-				number(i.pid(), locale), number(i.port(), locale), megabytes(i.rssBytes(), locale),
-				number(Math.round(s.rps()), locale), number(s.p95Ms(), locale), number(Math.round(i.cpuPercent()), locale),
-				number(Math.round(s.errorRate() * 100), locale)) : i.version();
+		String figures = up
+				? text("instance.figures", locale, i.version(), number(i.pid(), locale), number(i.port(), locale),
+						megabytes(i.rssBytes(), locale), number(Math.round(s.rps()), locale), number(s.p95Ms(), locale),
+						number(Math.round(i.cpuPercent()), locale), number(Math.round(s.errorRate() * 100), locale))
+				: i.version();
 		String runtime = i.runtime();
 		String runtimeLabel = text("runtime." + runtime, locale);
 		if (up) {

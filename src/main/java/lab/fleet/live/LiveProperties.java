@@ -11,10 +11,10 @@ import org.springframework.validation.annotation.Validated;
  * Limits of the live stream ({@code lab.fleet.live.*}).
  *
  * @param maxStreams open streams in all; one more is refused with 429
- * @param maxStreamsPerAddress open streams per client address (loopback is not counted: the learner
- * alone on this machine, the tests and the benchmarks)
- * @param queue views a client may fall behind by before it is dropped (its browser reconnects at once
- * and gets the current view)
+ * @param maxStreamsPerAddress open streams per client address (loopback is not counted:
+ * the learner alone on this machine, the tests and the benchmarks)
+ * @param queue views a client may fall behind by before it is dropped (its browser
+ * reconnects at once and gets the current view)
  */
 @ConfigurationProperties("lab.fleet.live")
 @Validated

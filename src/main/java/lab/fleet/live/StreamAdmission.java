@@ -11,8 +11,9 @@ import org.springframework.http.HttpStatus;
 import lab.fleet.FleetProblem;
 
 /**
- * The caps on live streams: so many in all, and so many per client address, where loopback (the
- * learner alone on this machine, the tests, the benchmarks) is not counted per address.
+ * The caps on live streams: so many in all, and so many per client address, where
+ * loopback (the learner alone on this machine, the tests, the benchmarks) is not counted
+ * per address.
  */
 final class StreamAdmission {
 
@@ -29,7 +30,9 @@ final class StreamAdmission {
 		this.maxPerAddress = maxPerAddress;
 	}
 
-	/** Counts a new stream from {@code address}, or refuses it (429) and counts nothing. */
+	/**
+	 * Counts a new stream from {@code address}, or refuses it (429) and counts nothing.
+	 */
 	void admit(String address) {
 		if (this.open.incrementAndGet() > this.maxStreams) {
 			this.open.decrementAndGet();
@@ -40,12 +43,15 @@ final class StreamAdmission {
 			if (mine.incrementAndGet() > this.maxPerAddress) {
 				mine.decrementAndGet();
 				this.open.decrementAndGet();
-				throw new FleetProblem(HttpStatus.TOO_MANY_REQUESTS, "fleet.error.streamsPerAddress", this.maxPerAddress);
+				throw new FleetProblem(HttpStatus.TOO_MANY_REQUESTS, "fleet.error.streamsPerAddress",
+						this.maxPerAddress);
 			}
 		}
 	}
 
-	/** Forgets a stream admitted for {@code address}; call it once per admitted stream. */
+	/**
+	 * Forgets a stream admitted for {@code address}; call it once per admitted stream.
+	 */
 	void release(String address) {
 		this.open.decrementAndGet();
 		if (!loopback(address)) {

@@ -26,13 +26,14 @@ import lab.fleet.Topology;
 import lab.fleet.gateway.Gateway;
 
 /**
- * Sends storefront requests through the gateway at a steady rate, bounded in rate, duration and
- * count, so the live view has traffic to show. Each run stops by itself.
+ * Sends storefront requests through the gateway at a steady rate, bounded in rate,
+ * duration and count, so the live view has traffic to show. Each run stops by itself.
  * <p>
- * Its figures say what the system under test did: at most {@value #MAX_IN_FLIGHT} requests are under
- * way at once (all runs together), and a request that is due while all of them are still waiting for
- * answers is not sent but counted apart, as {@code dropped}: a limit of the generator, not a failure
- * of the services. {@code failed} counts only answers the gateway gave as failures.
+ * Its figures say what the system under test did: at most {@value #MAX_IN_FLIGHT}
+ * requests are under way at once (all runs together), and a request that is due while all
+ * of them are still waiting for answers is not sent but counted apart, as
+ * {@code dropped}: a limit of the generator, not a failure of the services.
+ * {@code failed} counts only answers the gateway gave as failures.
  */
 @Component
 public class LoadGenerator {
@@ -43,17 +44,21 @@ public class LoadGenerator {
 
 	private static final int TICK_MILLIS = 50;
 
-	/** Requests under way at once, all runs together: each waits for its answer on its own thread. */
+	/**
+	 * Requests under way at once, all runs together: each waits for its answer on its own
+	 * thread.
+	 */
 	public static final int MAX_IN_FLIGHT = 64;
 
 	private final Gateway gateway;
 
 	private final EventLog events;
 
-	private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "load-ticker"));
+	private final ScheduledExecutorService ticker = Executors
+		.newSingleThreadScheduledExecutor(r -> daemon(r, "load-ticker"));
 
-	private final ThreadPoolExecutor senders = new ThreadPoolExecutor(MAX_IN_FLIGHT, MAX_IN_FLIGHT, 30, TimeUnit.SECONDS,
-			new SynchronousQueue<>(), r -> daemon(r, "load-sender"));
+	private final ThreadPoolExecutor senders = new ThreadPoolExecutor(MAX_IN_FLIGHT, MAX_IN_FLIGHT, 30,
+			TimeUnit.SECONDS, new SynchronousQueue<>(), r -> daemon(r, "load-sender"));
 
 	private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
@@ -134,12 +139,13 @@ public class LoadGenerator {
 				this.running = false;
 				this.task.cancel(false);
 				if (this.dropped.get() == 0) {
-					LoadGenerator.this.events.add(this.topology.id(), "event.loadDone", false, "feature." + this.feature.id(),
-							this.sent.get(), this.failed.get());
+					LoadGenerator.this.events.add(this.topology.id(), "event.loadDone", false,
+							"feature." + this.feature.id(), this.sent.get(), this.failed.get());
 				}
 				else {
 					LoadGenerator.this.events.add(this.topology.id(), "event.loadDoneDropped", false,
-							"feature." + this.feature.id(), this.sent.get(), this.failed.get(), this.dropped.get(), MAX_IN_FLIGHT);
+							"feature." + this.feature.id(), this.sent.get(), this.failed.get(), this.dropped.get(),
+							MAX_IN_FLIGHT);
 				}
 			}
 		}
@@ -147,8 +153,8 @@ public class LoadGenerator {
 	}
 
 	/**
-	 * Starts a run; at most one runs per topology and feature at a time (a second one is refused,
-	 * so nobody can pile runs onto the machine).
+	 * Starts a run; at most one runs per topology and feature at a time (a second one is
+	 * refused, so nobody can pile runs onto the machine).
 	 */
 	public synchronized long start(Topology topology, Feature feature, int rps, int seconds) {
 		if (rps < 1 || rps > MAX_RPS) {
@@ -176,8 +182,8 @@ public class LoadGenerator {
 	public List<LoadView> views() {
 		List<LoadView> out = new ArrayList<>();
 		for (Run r : this.runs.values()) {
-			out.add(new LoadView(r.id, r.topology.id(), r.feature.id(), r.rps, r.seconds, r.sent.get(),
-					r.failed.get(), r.running, r.dropped.get()));
+			out.add(new LoadView(r.id, r.topology.id(), r.feature.id(), r.rps, r.seconds, r.sent.get(), r.failed.get(),
+					r.running, r.dropped.get()));
 		}
 		out.sort((a, b) -> Long.compare(a.id(), b.id()));
 		return out;
@@ -193,8 +199,8 @@ public class LoadGenerator {
 			case REPLY -> this.gateway.call(topology, feature, "POST", "/api/threads/1/replies",
 					json("{\"authorId\":2,\"text\":\"Reply " + run + "-" + n + "\"}"));
 			case TIP -> this.gateway.call(topology, feature, "POST", "/api/tips",
-					json("{\"fromUserId\":2,\"toUserId\":1,\"amountCents\":100,\"idempotencyKey\":\"load-" + UUID.randomUUID()
-							+ "\"}"));
+					json("{\"fromUserId\":2,\"toUserId\":1,\"amountCents\":100,\"idempotencyKey\":\"load-"
+							+ UUID.randomUUID() + "\"}"));
 		};
 	}
 

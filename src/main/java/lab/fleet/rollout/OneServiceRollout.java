@@ -7,7 +7,10 @@ import lab.fleet.supervisor.Instance;
 import lab.fleet.supervisor.Rollout;
 import lab.fleet.supervisor.ServiceGroup;
 
-/** What both strategies share: which topology they serve, and the start of a rollout, told to the event log. */
+/**
+ * What both strategies share: which topology they serve, and the start of a rollout, told
+ * to the event log.
+ */
 abstract class OneServiceRollout implements Rollout {
 
 	private final Topology topology;
@@ -41,12 +44,15 @@ abstract class OneServiceRollout implements Rollout {
 	abstract void replace(Run run);
 
 	/**
-	 * One rollout: its group, the version it goes to and the one it comes from, the instances it
-	 * replaces and how many run when it is done.
+	 * One rollout: its group, the version it goes to and the one it comes from, the
+	 * instances it replaces and how many run when it is done.
 	 */
 	record Run(ServiceGroup group, String version, String eventKey, String from, List<Instance> old, int replicas) {
 
-		/** Tells the event log under {@code key} (not the rollout's own), the service's name first. */
+		/**
+		 * Tells the event log under {@code key} (not the rollout's own), the service's
+		 * name first.
+		 */
 		void plainEvent(String key, boolean problem, Object... args) {
 			Object[] all = new Object[args.length + 1];
 			all[0] = "service." + this.group.id().name();
@@ -54,7 +60,10 @@ abstract class OneServiceRollout implements Rollout {
 			this.group.events().add(this.group.id().topology().id(), key, problem, all);
 		}
 
-		/** Tells the event log ({@code eventKey} + {@code suffix}), the service's name first. */
+		/**
+		 * Tells the event log ({@code eventKey} + {@code suffix}), the service's name
+		 * first.
+		 */
 		void event(String suffix, boolean problem, Object... args) {
 			Object[] all = new Object[args.length + 1];
 			all[0] = "service." + this.group.id().name();

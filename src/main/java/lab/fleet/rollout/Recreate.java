@@ -11,8 +11,9 @@ import lab.fleet.supervisor.Instance;
 import lab.fleet.supervisor.ServiceGroup;
 
 /**
- * The monolith's rollout: every instance stops, then as many new ones start at once. The whole app
- * is down in between, and the event log says for how long: the cost the lesson shows.
+ * The monolith's rollout: every instance stops, then as many new ones start at once. The
+ * whole app is down in between, and the event log says for how long: the cost the lesson
+ * shows.
  */
 @Component
 @Order(2)

@@ -8,10 +8,10 @@ import lab.fleet.supervisor.Instance;
 import lab.fleet.supervisor.ServiceGroup;
 
 /**
- * A service's rollout: one new instance at a time is started and ready before one old instance is
- * drained and stopped, so the service never stops answering (it needs room for one extra instance).
- * If a new instance cannot start, the rollout stops there, with the old instances that are left
- * still serving.
+ * A service's rollout: one new instance at a time is started and ready before one old
+ * instance is drained and stopped, so the service never stops answering (it needs room
+ * for one extra instance). If a new instance cannot start, the rollout stops there, with
+ * the old instances that are left still serving.
  */
 @Component
 @Order(1)

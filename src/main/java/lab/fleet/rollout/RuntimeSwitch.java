@@ -16,12 +16,13 @@ import lab.fleet.supervisor.ServiceGroup;
 import lab.fleet.supervisor.Versions;
 
 /**
- * A deploy onto another runtime, whose store is another database (Threads v1/v2 on Java and H2,
- * v3 on Python and SQLite): the new instances start out of rotation and are warmed; writes pause,
- * the service team's data move copies the replies from the old version to the new one, the new
- * instances take the traffic (reads never stop: the old ones serve them until then), writes resume,
- * and the old instances drain and stop. If anything fails on the way, the new instances go and the
- * old version keeps running. Every step is told to the event log.
+ * A deploy onto another runtime, whose store is another database (Threads v1/v2 on Java
+ * and H2, v3 on Python and SQLite): the new instances start out of rotation and are
+ * warmed; writes pause, the service team's data move copies the replies from the old
+ * version to the new one, the new instances take the traffic (reads never stop: the old
+ * ones serve them until then), writes resume, and the old instances drain and stop. If
+ * anything fails on the way, the new instances go and the old version keeps running.
+ * Every step is told to the event log.
  */
 @Component
 @Order(0)
@@ -29,14 +30,18 @@ public class RuntimeSwitch extends OneServiceRollout {
 
 	private static final Log log = LogFactory.getLog(RuntimeSwitch.class);
 
-	/** The longest the move waits for the writes already under way when the pause begins. */
+	/**
+	 * The longest the move waits for the writes already under way when the pause begins.
+	 */
 	private static final long QUIET_MILLIS = 15_000;
 
 	private final ReplyMove move = new ReplyMove();
 
 	public RuntimeSwitch() {
-		// the new instances run beside the old ones until the switch; the cap reserves one place, as a
-		// rolling update does (a scaled-out Threads briefly runs more, the cap's known slack here)
+		// the new instances run beside the old ones until the switch; the cap reserves
+		// one place, as a
+		// rolling update does (a scaled-out Threads briefly runs more, the cap's known
+		// slack here)
 		super(Topology.MICROSERVICES, 1);
 	}
 
@@ -72,7 +77,8 @@ public class RuntimeSwitch extends OneServiceRollout {
 				throw new IllegalStateException("writes still under way");
 			}
 			long moved = this.move.copy(run.old().get(0), fresh.get(0));
-			run.plainEvent("event.move.done", false, moved, run.from(), run.version(), System.currentTimeMillis() - start);
+			run.plainEvent("event.move.done", false, moved, run.from(), run.version(),
+					System.currentTimeMillis() - start);
 		}
 		catch (RuntimeException ex) {
 			log.warn("moving the data of " + group.id() + " failed", ex);

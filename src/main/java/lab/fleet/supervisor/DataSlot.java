@@ -19,15 +19,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where one fleet keeps its data: a slot ({@code site-1}, {@code site-2} …) under the user's own
- * state directory, held with a file lock for as long as the fleet lives. The first copy of the site
- * gets {@code site-1} again on every start (its posts survive a restart); a second copy started
- * meanwhile by the same user gets {@code site-2}, so the two never share or corrupt a database.
+ * Where one fleet keeps its data: a slot ({@code site-1}, {@code site-2} …) under the
+ * user's own state directory, held with a file lock for as long as the fleet lives. The
+ * first copy of the site gets {@code site-1} again on every start (its posts survive a
+ * restart); a second copy started meanwhile by the same user gets {@code site-2}, so the
+ * two never share or corrupt a database.
  * <p>
- * Folders are {@code 0700} and the database password file {@code 0600}: other users of a shared
- * machine read nothing, not even H2's lock files (which name the database server's port and key).
- * The password is random, made once per slot, and reaches the demo processes through their
- * environment, never their command line.
+ * Folders are {@code 0700} and the database password file {@code 0600}: other users of a
+ * shared machine read nothing, not even H2's lock files (which name the database server's
+ * port and key). The password is random, made once per slot, and reaches the demo
+ * processes through their environment, never their command line.
  */
 public final class DataSlot implements AutoCloseable {
 
@@ -54,8 +55,9 @@ public final class DataSlot implements AutoCloseable {
 	}
 
 	/**
-	 * The root of every slot: {@code configured} when given, else {@code $XDG_STATE_HOME/microservices-lab},
-	 * else {@code ~/.local/state/microservices-lab}.
+	 * The root of every slot: {@code configured} when given, else
+	 * {@code $XDG_STATE_HOME/microservices-lab}, else
+	 * {@code ~/.local/state/microservices-lab}.
 	 */
 	public static Path root(Path configured, Map<String, String> environment, String userHome) {
 		if (configured != null) {
@@ -63,18 +65,23 @@ public final class DataSlot implements AutoCloseable {
 		}
 		String state = environment.get("XDG_STATE_HOME");
 		// the XDG spec: a relative value is invalid and is ignored
-		Path base = (state != null && Path.of(state).isAbsolute()) ? Path.of(state) : Path.of(userHome, ".local", "state");
+		Path base = (state != null && Path.of(state).isAbsolute()) ? Path.of(state)
+				: Path.of(userHome, ".local", "state");
 		return base.resolve("microservices-lab");
 	}
 
-	/** Takes the first free slot under {@code root}, creating folders private to this user. */
+	/**
+	 * Takes the first free slot under {@code root}, creating folders private to this
+	 * user.
+	 */
 	public static DataSlot claim(Path root) {
 		try {
 			ownerOnlyFolder(root);
 			for (int n = 1; n <= MAX_SLOTS; n++) {
 				Path dir = root.resolve("site-" + n);
 				ownerOnlyFolder(dir);
-				FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
+						StandardOpenOption.WRITE);
 				FileLock lock = tryLock(channel);
 				if (lock == null) {
 					channel.close();
@@ -82,8 +89,8 @@ public final class DataSlot implements AutoCloseable {
 				}
 				return new DataSlot(dir, channel, lock, password(dir.resolve("database-password")));
 			}
-			throw new IllegalStateException("all " + MAX_SLOTS + " data slots under " + root
-					+ " are in use by other copies of the site");
+			throw new IllegalStateException(
+					"all " + MAX_SLOTS + " data slots under " + root + " are in use by other copies of the site");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot prepare the fleet's data folder " + root, ex);
@@ -108,7 +115,8 @@ public final class DataSlot implements AutoCloseable {
 		if (!Files.isDirectory(dir)) {
 			Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
 		}
-		// also for a folder that was there before (lab.fleet.data-dir, or one made by an older version)
+		// also for a folder that was there before (lab.fleet.data-dir, or one made by an
+		// older version)
 		Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
 	}
 
@@ -118,7 +126,8 @@ public final class DataSlot implements AutoCloseable {
 			new SecureRandom().nextBytes(random);
 			String made = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 			FileAttribute<?>[] attributes = posix(file.getParent())
-					? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE) } : new FileAttribute<?>[0];
+					? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE) }
+					: new FileAttribute<?>[0];
 			try {
 				Files.writeString(Files.createFile(file, attributes), made, StandardCharsets.US_ASCII);
 			}
@@ -144,7 +153,10 @@ public final class DataSlot implements AutoCloseable {
 		return existing != null && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
 	}
 
-	/** This fleet's own folder: its services' databases and its processes' logs go under it. */
+	/**
+	 * This fleet's own folder: its services' databases and its processes' logs go under
+	 * it.
+	 */
 	public Path dir() {
 		return this.dir;
 	}

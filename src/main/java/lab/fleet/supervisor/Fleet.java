@@ -23,18 +23,18 @@ import lab.fleet.ServiceId;
 import lab.fleet.Topology;
 
 /**
- * The supervisor of the demo processes: which services there are, the control actions on their
- * instances, and the two fleet-wide switches. It owns no instance itself: each action is handed to
- * the worker of the instance's {@link ServiceGroup}, which owns it (see there); a quick action
- * waits for its worker, a long one (scale, deploy) is only posted. Nothing here is static, so
- * several fleets (each with its own name, data slot and ports) can live in one JVM.
+ * The supervisor of the demo processes: which services there are, the control actions on
+ * their instances, and the two fleet-wide switches. It owns no instance itself: each
+ * action is handed to the worker of the instance's {@link ServiceGroup}, which owns it
+ * (see there); a quick action waits for its worker, a long one (scale, deploy) is only
+ * posted. Nothing here is static, so several fleets (each with its own name, data slot
+ * and ports) can live in one JVM.
  */
 public class Fleet {
 
 	public static final int MIN_REPLICAS = 1;
 
 	public static final int MAX_REPLICAS = 5;
-
 
 	private static final Log log = LogFactory.getLog(Fleet.class);
 
@@ -101,7 +101,8 @@ public class Fleet {
 	}
 
 	public ServiceId service(String topology, String name) {
-		Topology t = Topology.of(topology).orElseThrow(() -> FleetProblem.notFound("fleet.error.unknownTopology", topology));
+		Topology t = Topology.of(topology)
+			.orElseThrow(() -> FleetProblem.notFound("fleet.error.unknownTopology", topology));
 		ServiceId id = new ServiceId(t, name);
 		if (!this.groups.containsKey(id)) {
 			throw FleetProblem.notFound("fleet.error.unknownService", name);
@@ -148,7 +149,8 @@ public class Fleet {
 		return this.data;
 	}
 
-	// ---------------------------------------------------------------- start and stop of the whole fleet
+	// ---------------------------------------------------------------- start and stop of
+	// the whole fleet
 
 	/** Starts one v1 instance of every service of both topologies, all at once. */
 	public void startDefault(int sitePort) {
@@ -178,8 +180,9 @@ public class Fleet {
 	}
 
 	/**
-	 * Stops every process: politely first, then by force, within a few seconds. This only signals
-	 * the processes; their instances are not written any more (the workers stop with the fleet).
+	 * Stops every process: politely first, then by force, within a few seconds. This only
+	 * signals the processes; their instances are not written any more (the workers stop
+	 * with the fleet).
 	 */
 	public void shutdown() {
 		this.closing = true;
@@ -260,8 +263,8 @@ public class Fleet {
 	}
 
 	/**
-	 * Scales a service to {@code replicas} instances (1 to 5, and no more than the fleet's cap in
-	 * all); the work goes on in the background.
+	 * Scales a service to {@code replicas} instances (1 to 5, and no more than the
+	 * fleet's cap in all); the work goes on in the background.
 	 */
 	public void scale(ServiceId id, int replicas) {
 		if (replicas < MIN_REPLICAS || replicas > MAX_REPLICAS) {
@@ -272,7 +275,10 @@ public class Fleet {
 		group.post(() -> group.withReserved(places, () -> group.scale(replicas)));
 	}
 
-	/** Rolls out {@code version}: a rolling update for a service, a full restart for the monolith. */
+	/**
+	 * Rolls out {@code version}: a rolling update for a service, a full restart for the
+	 * monolith.
+	 */
 	public void deploy(ServiceId id, String version) {
 		Versions.check(id, version);
 		roll(group(id), version, "event.deploy");
@@ -288,7 +294,10 @@ public class Fleet {
 		roll(group, previous, "event.rollback");
 	}
 
-	/** The pause of the service's writes (paused only while its data moves during a deploy). */
+	/**
+	 * The pause of the service's writes (paused only while its data moves during a
+	 * deploy).
+	 */
 	public WritePause writes(ServiceId id) {
 		return group(id).writes();
 	}
@@ -302,7 +311,9 @@ public class Fleet {
 		group.post(() -> group.withReserved(places, () -> rollout.roll(group, version, eventKey)));
 	}
 
-	/** Makes the instance's process exit at once, from the inside, as a real crash would. */
+	/**
+	 * Makes the instance's process exit at once, from the inside, as a real crash would.
+	 */
 	public void crash(String instanceId) {
 		Instance instance = instance(instanceId);
 		ServiceGroup group = group(instance.service());
@@ -338,7 +349,10 @@ public class Fleet {
 		}
 	}
 
-	/** Refuses, in the caller's language, an action that needs more processes than the cap leaves. */
+	/**
+	 * Refuses, in the caller's language, an action that needs more processes than the cap
+	 * leaves.
+	 */
 	private void requirePlaces(int more) {
 		if (more > 0 && this.processes.availablePermits() < more) {
 			throw FleetProblem.conflict("fleet.error.instanceCap", maxInstances());
@@ -346,9 +360,10 @@ public class Fleet {
 	}
 
 	/**
-	 * Takes {@code more} places under the cap at once, for an action posted to a worker, so two
-	 * actions asked for together cannot both count the same free places; refuses when there are not
-	 * enough. The action's launches use them (see {@link ServiceGroup#withReserved}).
+	 * Takes {@code more} places under the cap at once, for an action posted to a worker,
+	 * so two actions asked for together cannot both count the same free places; refuses
+	 * when there are not enough. The action's launches use them (see
+	 * {@link ServiceGroup#withReserved}).
 	 */
 	private int reservePlaces(int more) {
 		if (more <= 0) {
@@ -367,9 +382,10 @@ public class Fleet {
 	}
 
 	/**
-	 * Turns the resilience patterns on or off everywhere: in the gateway, and in every running
-	 * process (its timeout on calls to peers, and whether it degrades or fails when a peer fails).
-	 * Each group's worker tells its own ready instances; this waits for them all.
+	 * Turns the resilience patterns on or off everywhere: in the gateway, and in every
+	 * running process (its timeout on calls to peers, and whether it degrades or fails
+	 * when a peer fails). Each group's worker tells its own ready instances; this waits
+	 * for them all.
 	 */
 	public void setResilience(boolean on) {
 		if (this.resilience.getAndSet(on) != on) {
@@ -394,7 +410,8 @@ public class Fleet {
 					break;
 				}
 				catch (ExecutionException | TimeoutException ex) {
-					// that group is busy (a deploy): its new processes start with the new setting
+					// that group is busy (a deploy): its new processes start with the new
+					// setting
 				}
 			}
 			this.events.add(null, on ? "event.resilienceOn" : "event.resilienceOff", !on);
@@ -412,7 +429,10 @@ public class Fleet {
 		}
 	}
 
-	/** Reads memory and CPU of every running process (the fleet's sampler calls this every second). */
+	/**
+	 * Reads memory and CPU of every running process (the fleet's sampler calls this every
+	 * second).
+	 */
 	public void sample() {
 		long now = System.currentTimeMillis();
 		for (Instance i : allInstances()) {
@@ -447,7 +467,10 @@ public class Fleet {
 		return resilient ? this.properties.peerTimeout() : FleetProperties.PATIENT;
 	}
 
-	/** What to run for an instance: on the group's worker, which records the resilience it starts with. */
+	/**
+	 * What to run for an instance: on the group's worker, which records the resilience it
+	 * starts with.
+	 */
 	ProcessBackend.Spec spec(ServiceId id, Instance instance) {
 		String role = id.name();
 		Map<String, String> peers = new LinkedHashMap<>();

@@ -19,10 +19,10 @@ import lab.fleet.FleetProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the site's fleet: its private data slot, local processes, the rollout strategies; it starts
- * once the site is ready (the services reach each other through the site's load balancer, so its
- * port must be known), samples memory and CPU every second, and stops every child process when the
- * site stops.
+ * Wires the site's fleet: its private data slot, local processes, the rollout strategies;
+ * it starts once the site is ready (the services reach each other through the site's load
+ * balancer, so its port must be known), samples memory and CPU every second, and stops
+ * every child process when the site stops.
  */
 @Configuration(proxyBeanMethods = false)
 class FleetConfig {
@@ -49,15 +49,15 @@ class FleetConfig {
 	}
 
 	/**
-	 * Starts the fleet once the site is ready, not as soon as its port is open: the children's five
-	 * JVM starts would otherwise compete for the same cores with the site's own start.
+	 * Starts the fleet once the site is ready, not as soon as its port is open: the
+	 * children's five JVM starts would otherwise compete for the same cores with the
+	 * site's own start.
 	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	ApplicationListener<ApplicationReadyEvent> fleetStarter(Fleet fleet, FleetProperties properties) {
 		return event -> {
-			if (properties.autostart()
-					&& event.getApplicationContext() instanceof WebServerApplicationContext web) {
+			if (properties.autostart() && event.getApplicationContext() instanceof WebServerApplicationContext web) {
 				int port = web.getWebServer().getPort();
 				Thread starter = new Thread(() -> fleet.startDefault(port), "fleet-start");
 				starter.setDaemon(true);

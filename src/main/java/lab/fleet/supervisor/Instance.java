@@ -6,11 +6,12 @@ import lab.fleet.RequestStats;
 import lab.fleet.ServiceId;
 
 /**
- * One process of a service. Owner: its {@link ServiceGroup}'s worker thread is the only one that
- * changes its life (state, process, version, chaos); every other thread (the load balancer, the
- * live view, the HTTP handlers) only reads it, through volatile fields. Two things have owners of
- * their own: the memory and CPU figures are written by the fleet's sampler alone, and the request
- * figures by the load balancer, through {@link #requestStarted()} and {@link #requestEnded}.
+ * One process of a service. Owner: its {@link ServiceGroup}'s worker thread is the only
+ * one that changes its life (state, process, version, chaos); every other thread (the
+ * load balancer, the live view, the HTTP handlers) only reads it, through volatile
+ * fields. Two things have owners of their own: the memory and CPU figures are written by
+ * the fleet's sampler alone, and the request figures by the load balancer, through
+ * {@link #requestStarted()} and {@link #requestEnded}.
  */
 public final class Instance {
 
@@ -54,7 +55,10 @@ public final class Instance {
 	/** The last process whose end has been handled (so an exit is handled once). */
 	volatile ProcessBackend.Running ended;
 
-	/** Whether the process runs with the resilience patterns on (as launched or last switched). */
+	/**
+	 * Whether the process runs with the resilience patterns on (as launched or last
+	 * switched).
+	 */
 	volatile boolean launchedResilient = true;
 
 	/** The chaos last set through the site; a new process starts without any. */
@@ -85,8 +89,8 @@ public final class Instance {
 	}
 
 	/**
-	 * Started and ready, but kept out of rotation until the service's data has moved to it (a
-	 * deploy that changes the runtime); set and cleared on the service's worker.
+	 * Started and ready, but kept out of rotation until the service's data has moved to
+	 * it (a deploy that changes the runtime); set and cleared on the service's worker.
 	 */
 	volatile boolean held;
 
@@ -151,7 +155,10 @@ public final class Instance {
 		return this.stats;
 	}
 
-	/** The load balancer sends it a request (a draining instance waits for these to finish). */
+	/**
+	 * The load balancer sends it a request (a draining instance waits for these to
+	 * finish).
+	 */
 	public void requestStarted() {
 		this.inFlight.incrementAndGet();
 	}
@@ -171,12 +178,18 @@ public final class Instance {
 		return this.state == InstanceState.READY && !this.draining && !this.held;
 	}
 
-	/** What runs the process: {@code python} for Threads v3, {@code java} for everything else. */
+	/**
+	 * What runs the process: {@code python} for Threads v3, {@code java} for everything
+	 * else.
+	 */
 	public String runtime() {
 		return Versions.runtime(this.service, this.version);
 	}
 
-	/** The sampler's reading: real memory (RSS) and CPU time so far; the share is since the last reading. */
+	/**
+	 * The sampler's reading: real memory (RSS) and CPU time so far; the share is since
+	 * the last reading.
+	 */
 	void sampled(long nowMillis, long sampledPid, long rss, long cpuMillis) {
 		this.rssBytes = rss;
 		if (sampledPid != this.lastSampledPid) {
@@ -190,7 +203,10 @@ public final class Instance {
 		this.lastCpuSampleAt = nowMillis;
 	}
 
-	/** The sampler found no process (not started yet, or gone): no figures, and a fresh CPU baseline. */
+	/**
+	 * The sampler found no process (not started yet, or gone): no figures, and a fresh
+	 * CPU baseline.
+	 */
 	void notSampled() {
 		this.rssBytes = 0;
 		this.cpuPercent = 0;

@@ -14,7 +14,9 @@ import org.springframework.http.HttpStatus;
 import lab.fleet.FleetProblem;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to one instance directly (not through the load balancer), over HTTP on loopback. */
+/**
+ * Talks to one instance directly (not through the load balancer), over HTTP on loopback.
+ */
 public final class InstanceClient implements InstanceControl {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
@@ -62,7 +64,8 @@ public final class InstanceClient implements InstanceControl {
 			}
 		}
 		catch (IOException ex) {
-			// a crash may close the connection before it answers; anything else is a real failure
+			// a crash may close the connection before it answers; anything else is a real
+			// failure
 			if (!path.endsWith("/crash")) {
 				throw new FleetProblem(HttpStatus.SERVICE_UNAVAILABLE, "fleet.error.unreachable", instance.id());
 			}

@@ -1,8 +1,9 @@
 package lab.fleet.supervisor;
 
 /**
- * The site's line to one running instance, beside its business API: its chaos, its crash button and
- * its resilience settings. Over HTTP for real processes ({@link InstanceClient}); scripted in tests.
+ * The site's line to one running instance, beside its business API: its chaos, its crash
+ * button and its resilience settings. Over HTTP for real processes
+ * ({@link InstanceClient}); scripted in tests.
  */
 public interface InstanceControl {
 
@@ -12,7 +13,10 @@ public interface InstanceControl {
 	/** Makes the process exit at once, from the inside, as a real crash would. */
 	void crash(Instance instance);
 
-	/** Its timeout on calls to peers, and whether it degrades (fallbacks) when a peer fails. */
+	/**
+	 * Its timeout on calls to peers, and whether it degrades (fallbacks) when a peer
+	 * fails.
+	 */
 	void settings(Instance instance, long peerTimeoutMs, boolean fallbacks);
 
 }

@@ -8,8 +8,8 @@ import lab.chassis.LaunchArgs;
 import lab.chassis.LaunchCommand;
 
 /**
- * Runs a role as a small JVM with the same java binary and the application's own classes (see
- * {@link LaunchCommand}); the database password goes in the environment.
+ * Runs a role as a small JVM with the same java binary and the application's own classes
+ * (see {@link LaunchCommand}); the database password goes in the environment.
  */
 public final class JavaLauncher implements Launcher {
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How to start one demo process on this machine: any command line (a JVM, a Python interpreter …),
- * the environment it gets on top of the site's (secrets go here, never on the command line, where
- * {@code ps} shows them), and its working directory.
+ * How to start one demo process on this machine: any command line (a JVM, a Python
+ * interpreter …), the environment it gets on top of the site's (secrets go here, never on
+ * the command line, where {@code ps} shows them), and its working directory.
  */
 public record LaunchSpec(List<String> command, Map<String, String> environment, Path workingDirectory) {
 

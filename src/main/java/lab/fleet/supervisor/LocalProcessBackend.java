@@ -12,10 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs each demo process as a child of the site, with the command the first willing {@link Launcher}
- * plans (the Java launcher, last, takes any role). The child's stdin stays an open pipe and the child
- * watches the site's pid, so no child outlives the site, even when the site is killed with SIGKILL.
- * Its stderr goes to a log file; its stdout is read for the {@code READY port=… pid=…} line.
+ * Runs each demo process as a child of the site, with the command the first willing
+ * {@link Launcher} plans (the Java launcher, last, takes any role). The child's stdin
+ * stays an open pipe and the child watches the site's pid, so no child outlives the site,
+ * even when the site is killed with SIGKILL. Its stderr goes to a log file; its stdout is
+ * read for the {@code READY port=… pid=…} line.
  */
 public class LocalProcessBackend implements ProcessBackend {
 
@@ -23,7 +24,9 @@ public class LocalProcessBackend implements ProcessBackend {
 
 	private final List<Launcher> launchers;
 
-	/** @param launchers asked before the Java launcher, in order */
+	/**
+	 * @param launchers asked before the Java launcher, in order
+	 */
 	public LocalProcessBackend(List<Launcher> launchers) {
 		List<Launcher> all = new ArrayList<>(launchers);
 		all.add(new JavaLauncher());
@@ -54,14 +57,17 @@ public class LocalProcessBackend implements ProcessBackend {
 		LocalRunning(Process process, String name) {
 			this.process = process;
 			this.exit = process.onExit().thenApply(Process::exitValue);
-			this.exit.thenAccept(code -> this.ready.completeExceptionally(
-					new IllegalStateException("exited with code " + code + " before it was ready")));
+			this.exit.thenAccept(code -> this.ready
+				.completeExceptionally(new IllegalStateException("exited with code " + code + " before it was ready")));
 			Thread reader = new Thread(this::readStdout, "stdout-" + name);
 			reader.setDaemon(true);
 			reader.start();
 		}
 
-		/** Waits for the READY line, then keeps draining stdout so the child never blocks on it. */
+		/**
+		 * Waits for the READY line, then keeps draining stdout so the child never blocks
+		 * on it.
+		 */
 		private void readStdout() {
 			try (BufferedReader in = new BufferedReader(
 					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Memory and CPU of a process: the resident memory from Linux's /proc (zero where /proc is not
- * there), the CPU time from the JDK's {@link ProcessHandle} (which knows the system's clock tick).
+ * Memory and CPU of a process: the resident memory from Linux's /proc (zero where /proc
+ * is not there), the CPU time from the JDK's {@link ProcessHandle} (which knows the
+ * system's clock tick).
  */
 public final class ProcessStats {
 
@@ -30,7 +31,10 @@ public final class ProcessStats {
 
 	/** CPU time used so far (user + system), in milliseconds. */
 	public static long cpuMillis(long pid) {
-		return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(java.time.Duration::toMillis).orElse(0L);
+		return ProcessHandle.of(pid)
+			.flatMap(p -> p.info().totalCpuDuration())
+			.map(java.time.Duration::toMillis)
+			.orElse(0L);
 	}
 
 }

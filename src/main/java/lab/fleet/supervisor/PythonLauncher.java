@@ -10,9 +10,10 @@ import lab.chassis.LaunchCommand;
 import lab.chassis.PythonThreads;
 
 /**
- * Runs Threads v3 with Python 3: the script the jar carries, written beside the service's data
- * (its {@code program} folder) before each launch, with the same arguments a Java demo process
- * gets. Asked before the Java launcher; plans nothing for any other role or version.
+ * Runs Threads v3 with Python 3: the script the jar carries, written beside the service's
+ * data (its {@code program} folder) before each launch, with the same arguments a Java
+ * demo process gets. Asked before the Java launcher; plans nothing for any other role or
+ * version.
  */
 @Component
 public final class PythonLauncher implements Launcher {

@@ -13,12 +13,13 @@ import java.util.Map;
 import lab.chassis.http.Json;
 
 /**
- * The Threads team's data move between two versions of the service that keep their data in
- * different stores (H2 for Java, SQLite for Python): every reply is read from the old version a
- * page at a time ({@code GET /ops/replies}) and written into the new one with its id
- * ({@code POST /ops/replies}), which replaces a reply with the same id, so a move repeated after a
- * failure neither loses nor doubles a reply. Both versions speak the same operations contract;
- * these routes are reached on the instances directly, never through the load balancer.
+ * The Threads team's data move between two versions of the service that keep their data
+ * in different stores (H2 for Java, SQLite for Python): every reply is read from the old
+ * version a page at a time ({@code GET /ops/replies}) and written into the new one with
+ * its id ({@code POST /ops/replies}), which replaces a reply with the same id, so a move
+ * repeated after a failure neither loses nor doubles a reply. Both versions speak the
+ * same operations contract; these routes are reached on the instances directly, never
+ * through the load balancer.
  */
 public final class ReplyMove {
 
@@ -34,19 +35,26 @@ public final class ReplyMove {
 		.connectTimeout(Duration.ofMillis(500))
 		.build();
 
-	/** Reads a few times through the new version before it takes traffic, so its first callers do not pay for a cold start. */
+	/**
+	 * Reads a few times through the new version before it takes traffic, so its first
+	 * callers do not pay for a cold start.
+	 */
 	public void warmUp(Instance instance) {
 		for (int n = 0; n < WARM_UP_READS; n++) {
 			try {
 				send(instance, HttpRequest.newBuilder(uri(instance, "/api/threads/1/replies")).GET());
 			}
 			catch (IllegalStateException ex) {
-				// a cold or busy process may refuse a warm-up read; the move itself will tell
+				// a cold or busy process may refuse a warm-up read; the move itself will
+				// tell
 			}
 		}
 	}
 
-	/** Copies every reply from {@code from} to {@code to} and returns how many were copied. */
+	/**
+	 * Copies every reply from {@code from} to {@code to} and returns how many were
+	 * copied.
+	 */
 	public long copy(Instance from, Instance to) {
 		long moved = 0;
 		long after = 0;
@@ -59,7 +67,8 @@ public final class ReplyMove {
 			if (!replies.isEmpty()) {
 				send(to, HttpRequest.newBuilder(uri(to, "/ops/replies"))
 					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(Json.write(Json.object("replies", replies)), StandardCharsets.UTF_8)));
+					.POST(HttpRequest.BodyPublishers.ofString(Json.write(Json.object("replies", replies)),
+							StandardCharsets.UTF_8)));
 				moved += replies.size();
 			}
 			if (!(page.get("next") instanceof Long next)) {

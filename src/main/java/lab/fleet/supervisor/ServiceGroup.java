@@ -20,21 +20,27 @@ import lab.fleet.FleetProblem;
 import lab.fleet.ServiceId;
 
 /**
- * One service of one topology: its instances, its version, and the single worker thread that owns
- * them. Owner: that worker. Every change of the group or of one of its instances runs on it, one at
- * a time, in the order asked: control actions, rollouts, and the exits of processes, which the
- * backend reports on its own threads and which are only posted here. Other threads read, through
- * {@link #instances()} and the volatile fields. The methods marked "worker only" check that they run
- * on the worker, so a slip shows at once instead of as a rare race.
+ * One service of one topology: its instances, its version, and the single worker thread
+ * that owns them. Owner: that worker. Every change of the group or of one of its
+ * instances runs on it, one at a time, in the order asked: control actions, rollouts, and
+ * the exits of processes, which the backend reports on its own threads and which are only
+ * posted here. Other threads read, through {@link #instances()} and the volatile fields.
+ * The methods marked "worker only" check that they run on the worker, so a slip shows at
+ * once instead of as a rare race.
  */
 public final class ServiceGroup {
 
 	private static final Log log = LogFactory.getLog(ServiceGroup.class);
 
-	/** How long requests in flight get to finish when an instance is taken out of rotation. */
+	/**
+	 * How long requests in flight get to finish when an instance is taken out of
+	 * rotation.
+	 */
 	private static final long DRAIN_MILLIS = 2000;
 
-	/** How long a process gets to exit after SIGTERM (then SIGKILL), and after SIGKILL. */
+	/**
+	 * How long a process gets to exit after SIGTERM (then SIGKILL), and after SIGKILL.
+	 */
 	private static final long STOP_MILLIS = 3000;
 
 	/** The pause before an instance that exited unasked is started again. */
@@ -66,7 +72,10 @@ public final class ServiceGroup {
 
 	private int nextOrdinal = 1;
 
-	/** Places under the fleet's cap that an action took when it was asked for, for its launches. */
+	/**
+	 * Places under the fleet's cap that an action took when it was asked for, for its
+	 * launches.
+	 */
 	private int reserved;
 
 	ServiceGroup(ServiceId id, Fleet fleet, EventLog events, String fleetName) {
@@ -82,7 +91,8 @@ public final class ServiceGroup {
 		});
 	}
 
-	// ---------------------------------------------------------------- reading, from any thread
+	// ---------------------------------------------------------------- reading, from any
+	// thread
 
 	public ServiceId id() {
 		return this.id;
@@ -115,9 +125,13 @@ public final class ServiceGroup {
 		return this.events;
 	}
 
-	// ---------------------------------------------------------------- handing work to the worker
+	// ---------------------------------------------------------------- handing work to
+	// the worker
 
-	/** Runs {@code work} on the worker later; a failure becomes an event, never a lost exception. */
+	/**
+	 * Runs {@code work} on the worker later; a failure becomes an event, never a lost
+	 * exception.
+	 */
 	void post(Runnable work) {
 		this.worker.execute(() -> guarded(work));
 	}
@@ -161,11 +175,13 @@ public final class ServiceGroup {
 
 	private void workerOnly() {
 		if (Thread.currentThread() != this.workerThread) {
-			throw new IllegalStateException(this.id + " changed off its worker, on " + Thread.currentThread().getName());
+			throw new IllegalStateException(
+					this.id + " changed off its worker, on " + Thread.currentThread().getName());
 		}
 	}
 
-	// ---------------------------------------------------------------- the work, worker only
+	// ---------------------------------------------------------------- the work, worker
+	// only
 
 	/** A new instance of the group, not started. Worker only. */
 	public Instance newInstance(String version) {
@@ -181,7 +197,9 @@ public final class ServiceGroup {
 		this.instances.remove(instance);
 	}
 
-	/** Drops the instances that do not run and are not of {@code version}. Worker only. */
+	/**
+	 * Drops the instances that do not run and are not of {@code version}. Worker only.
+	 */
 	public void retireStoppedOtherThan(String keep) {
 		workerOnly();
 		this.instances.removeIf(i -> !i.state.running() && !i.version.equals(keep));
@@ -193,18 +211,27 @@ public final class ServiceGroup {
 		this.instances.removeIf(i -> !i.state.running());
 	}
 
-	/** The pause of the group's writes while its data moves to another runtime (see {@link WritePause}). */
+	/**
+	 * The pause of the group's writes while its data moves to another runtime (see
+	 * {@link WritePause}).
+	 */
 	public WritePause writes() {
 		return this.writes;
 	}
 
-	/** Keeps a new instance out of rotation once ready, until {@link #takeOver} (a data move first). Worker only. */
+	/**
+	 * Keeps a new instance out of rotation once ready, until {@link #takeOver} (a data
+	 * move first). Worker only.
+	 */
 	public void hold(Instance instance) {
 		workerOnly();
 		instance.held = true;
 	}
 
-	/** The held instances take the traffic, then the old ones leave it (to be drained and stopped). Worker only. */
+	/**
+	 * The held instances take the traffic, then the old ones leave it (to be drained and
+	 * stopped). Worker only.
+	 */
 	public void takeOver(List<Instance> fresh, List<Instance> old) {
 		workerOnly();
 		fresh.forEach(i -> i.held = false);
@@ -219,7 +246,9 @@ public final class ServiceGroup {
 		this.events.changed();
 	}
 
-	/** The group now runs {@code to}; a rollback goes back to {@code from}. Worker only. */
+	/**
+	 * The group now runs {@code to}; a rollback goes back to {@code from}. Worker only.
+	 */
 	public void deployed(String from, String to) {
 		workerOnly();
 		this.activity = null;
@@ -229,13 +258,19 @@ public final class ServiceGroup {
 		this.version = to;
 	}
 
-	/** Starts the process of an instance and waits until it is ready; false if it could not. Worker only. */
+	/**
+	 * Starts the process of an instance and waits until it is ready; false if it could
+	 * not. Worker only.
+	 */
 	public boolean launch(Instance instance) {
 		ProcessBackend.Running process = begin(instance);
 		return process != null && awaitReady(instance, process);
 	}
 
-	/** Starts the processes of several instances at once and waits until each is ready or failed. Worker only. */
+	/**
+	 * Starts the processes of several instances at once and waits until each is ready or
+	 * failed. Worker only.
+	 */
 	public void launchAll(List<Instance> all) {
 		List<ProcessBackend.Running> processes = new ArrayList<>();
 		for (Instance instance : all) {
@@ -311,7 +346,8 @@ public final class ServiceGroup {
 			instance.ending = Instance.Ending.KILL;
 			process.kill();
 			ended(instance, process);
-			fail(instance, topology, (ex instanceof TimeoutException) ? "not ready in time" : ex.getCause().getMessage());
+			fail(instance, topology,
+					(ex instanceof TimeoutException) ? "not ready in time" : ex.getCause().getMessage());
 			return false;
 		}
 	}
@@ -333,8 +369,8 @@ public final class ServiceGroup {
 	}
 
 	/**
-	 * Takes the instance out of rotation, lets its requests finish, then stops it (SIGTERM, then
-	 * SIGKILL). Worker only.
+	 * Takes the instance out of rotation, lets its requests finish, then stops it
+	 * (SIGTERM, then SIGKILL). Worker only.
 	 */
 	public void stop(Instance instance) {
 		workerOnly();
@@ -392,11 +428,15 @@ public final class ServiceGroup {
 		}
 	}
 
-	/** A process has exited, whoever ended it: the state says why, and auto-restart may start it again. */
+	/**
+	 * A process has exited, whoever ended it: the state says why, and auto-restart may
+	 * start it again.
+	 */
 	private void exited(Instance instance, ProcessBackend.Running process, int code) {
 		workerOnly();
 		if (instance.process != process || !ended(instance, process)) {
-			// an older process of the instance, or an exit already handled (a stop, a failed start)
+			// an older process of the instance, or an exit already handled (a stop, a
+			// failed start)
 			return;
 		}
 		String topology = this.id.topology().id();
@@ -426,8 +466,8 @@ public final class ServiceGroup {
 	}
 
 	/**
-	 * Runs an action that took {@code places} under the fleet's cap when it was asked for: its
-	 * launches use them first, and what it did not use goes back. Worker only.
+	 * Runs an action that took {@code places} under the fleet's cap when it was asked
+	 * for: its launches use them first, and what it did not use goes back. Worker only.
 	 */
 	void withReserved(int places, Runnable action) {
 		workerOnly();
@@ -441,7 +481,10 @@ public final class ServiceGroup {
 		}
 	}
 
-	/** Scales to {@code replicas} running instances: stopped ones get a new process before new ones are made. Worker only. */
+	/**
+	 * Scales to {@code replicas} running instances: stopped ones get a new process before
+	 * new ones are made. Worker only.
+	 */
 	public void scale(int replicas) {
 		workerOnly();
 		List<Instance> running = running();

@@ -8,9 +8,10 @@ import lab.fleet.ServiceId;
 import lab.fleet.Topology;
 
 /**
- * Which versions each service can run, and on which runtime: every service has v1 and v2 on Java;
- * Threads in the microservices also has v3, written in Python with its own SQLite database. The
- * monolith cannot have it: its four modules share one process, one runtime and one database.
+ * Which versions each service can run, and on which runtime: every service has v1 and v2
+ * on Java; Threads in the microservices also has v3, written in Python with its own
+ * SQLite database. The monolith cannot have it: its four modules share one process, one
+ * runtime and one database.
  */
 public final class Versions {
 
@@ -32,8 +33,8 @@ public final class Versions {
 	}
 
 	/**
-	 * The version if {@code service} can run it; otherwise a localized refusal that says why (the
-	 * monolith and v3 get their own explanation).
+	 * The version if {@code service} can run it; otherwise a localized refusal that says
+	 * why (the monolith and v3 get their own explanation).
 	 */
 	static String check(ServiceId service, String version) {
 		if (of(service).contains(version)) {
@@ -49,7 +50,8 @@ public final class Versions {
 	}
 
 	private static boolean offersPython(ServiceId service) {
-		return service.topology() == Topology.MICROSERVICES && PythonThreads.serves(service.name(), PythonThreads.VERSION);
+		return service.topology() == Topology.MICROSERVICES
+				&& PythonThreads.serves(service.name(), PythonThreads.VERSION);
 	}
 
 }

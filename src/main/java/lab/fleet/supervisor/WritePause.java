@@ -4,12 +4,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A short pause of one service's writes while its data moves to another version: writes that
- * arrive during the pause are refused (and counted), writes already on their way are waited for.
- * The load balancer's threads call {@link #tryEnter()} and {@link #exit()} around every write; the
- * service's worker pauses and resumes. The state is two atomics and a volatile flag, so the check
- * is lock-free: a writer counts itself in, then looks at the flag; the pauser sets the flag, then
- * waits for the count to reach zero. Either the writer sees the pause, or the pauser sees the writer.
+ * A short pause of one service's writes while its data moves to another version: writes
+ * that arrive during the pause are refused (and counted), writes already on their way are
+ * waited for. The load balancer's threads call {@link #tryEnter()} and {@link #exit()}
+ * around every write; the service's worker pauses and resumes. The state is two atomics
+ * and a volatile flag, so the check is lock-free: a writer counts itself in, then looks
+ * at the flag; the pauser sets the flag, then waits for the count to reach zero. Either
+ * the writer sees the pause, or the pauser sees the writer.
  */
 public final class WritePause {
 
@@ -25,7 +26,10 @@ public final class WritePause {
 
 	private volatile long pausedAt;
 
-	/** True if the write may go on (then {@link #exit()} must follow); false if it is refused. */
+	/**
+	 * True if the write may go on (then {@link #exit()} must follow); false if it is
+	 * refused.
+	 */
 	public boolean tryEnter() {
 		this.inFlight.incrementAndGet();
 		if (this.paused) {
@@ -54,7 +58,10 @@ public final class WritePause {
 		return this.lastPauseMillis;
 	}
 
-	/** Refuses new writes, then waits up to {@code maxMillis} for those under way; false if some are still running. */
+	/**
+	 * Refuses new writes, then waits up to {@code maxMillis} for those under way; false
+	 * if some are still running.
+	 */
 	public boolean pause(long maxMillis) {
 		this.refused.set(0);
 		this.pausedAt = System.currentTimeMillis();

@@ -23,7 +23,9 @@ class LocalPaymentsTest {
 
 	@TempDir
 	Path dir;
+
 	H2Database db;
+
 	LocalPayments payments;
 
 	@BeforeEach
@@ -51,9 +53,9 @@ class LocalPaymentsTest {
 	void theSameKeyForAnotherTipIsAConflict() {
 		payments.tip(new NewTip(1L, 2L, 500L, "retry-key-2"));
 		assertCode(() -> payments.tip(new NewTip(1L, 2L, 501L, "retry-key-2")), "tip.idempotencyKey.conflict",
-			Failure.Kind.CONFLICT);
+				Failure.Kind.CONFLICT);
 		assertCode(() -> payments.tip(new NewTip(1L, 3L, 500L, "retry-key-2")), "tip.idempotencyKey.conflict",
-			Failure.Kind.CONFLICT);
+				Failure.Kind.CONFLICT);
 	}
 
 	@Test
@@ -61,7 +63,7 @@ class LocalPaymentsTest {
 		payments.tip(new NewTip(1L, 2L, 500L, "retry-key-3"));
 		assertThatThrownBy(() -> db.inTransaction(c -> {
 			try (PreparedStatement ps = c.prepareStatement("INSERT INTO tips "
-				+ "(from_user_id, to_user_id, amount_cents, idempotency_key, created_at) VALUES (1, 2, 500, 'retry-key-3', 0)")) {
+					+ "(from_user_id, to_user_id, amount_cents, idempotency_key, created_at) VALUES (1, 2, 500, 'retry-key-3', 0)")) {
 				return ps.executeUpdate();
 			}
 		})).hasCauseInstanceOf(SQLException.class)
@@ -83,7 +85,7 @@ class LocalPaymentsTest {
 		LocalPayments usersDown = LocalPayments.open(db, Stores.usersDown());
 		assertThat(usersDown.tip(new NewTip(1L, 2L, 700L, "retry-key-5")).tip()).isEqualTo(tip);
 		assertCode(() -> usersDown.tip(new NewTip(1L, 2L, 700L, "retry-key-6")), "peer.unavailable",
-			Failure.Kind.UNAVAILABLE);
+				Failure.Kind.UNAVAILABLE);
 	}
 
 	@Test

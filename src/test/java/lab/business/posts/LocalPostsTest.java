@@ -21,7 +21,9 @@ class LocalPostsTest {
 
 	@TempDir
 	Path dir;
+
 	H2Database db;
+
 	LocalPosts posts;
 
 	@BeforeEach
@@ -110,8 +112,11 @@ class LocalPostsTest {
 		assertThat(posts.feed(2).posts()).hasSize(2);
 	}
 
-	/** Users in the same process (the monolith) whose database is not reachable for now. */
+	/**
+	 * Users in the same process (the monolith) whose database is not reachable for now.
+	 */
 	private static final class LocalUsersWhoseStoreIsDown implements lab.business.users.UsersApi {
+
 		@Override
 		public java.util.List<lab.business.users.User> all() {
 			throw down();
@@ -135,6 +140,7 @@ class LocalPostsTest {
 		private static Failure down() {
 			return Failure.storeUnavailable("the database cannot be reached yet");
 		}
+
 	}
 
 	private static void assertCode(ThrowingCallable call, String code, Failure.Kind kind) {

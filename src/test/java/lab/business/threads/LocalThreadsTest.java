@@ -27,9 +27,13 @@ class LocalThreadsTest {
 
 	@TempDir
 	Path dir;
+
 	H2Database db;
+
 	LocalUsers users;
+
 	LocalPosts posts;
+
 	LocalThreads threads;
 
 	@BeforeEach

@@ -19,7 +19,9 @@ class LocalUsersTest {
 
 	@TempDir
 	Path dir;
+
 	H2Database db;
+
 	LocalUsers users;
 
 	@BeforeEach
@@ -37,11 +39,9 @@ class LocalUsersTest {
 	void seedsFourUsersOnceWithIdsOneToFour() {
 		LocalUsers.open(db);
 		assertThat(users.all()).extracting(User::id, User::handle)
-			.containsExactly(
-				org.assertj.core.groups.Tuple.tuple(1L, "ada"),
-				org.assertj.core.groups.Tuple.tuple(2L, "alan"),
-				org.assertj.core.groups.Tuple.tuple(3L, "grace"),
-				org.assertj.core.groups.Tuple.tuple(4L, "maryam"));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "ada"),
+					org.assertj.core.groups.Tuple.tuple(2L, "alan"), org.assertj.core.groups.Tuple.tuple(3L, "grace"),
+					org.assertj.core.groups.Tuple.tuple(4L, "maryam"));
 	}
 
 	@Test
@@ -63,11 +63,11 @@ class LocalUsersTest {
 
 	@Test
 	void aTakenHandleIsAConflict() {
-		assertThatThrownBy(() -> users.create(new NewUser("Another Ada", "ada")))
-			.isInstanceOfSatisfying(Failure.class, f -> {
-				assertThat(f.code()).isEqualTo("user.handle.taken");
-				assertThat(f.kind()).isEqualTo(Failure.Kind.CONFLICT);
-			});
+		assertThatThrownBy(() -> users.create(new NewUser("Another Ada", "ada"))).isInstanceOfSatisfying(Failure.class,
+				f -> {
+					assertThat(f.code()).isEqualTo("user.handle.taken");
+					assertThat(f.kind()).isEqualTo(Failure.Kind.CONFLICT);
+				});
 	}
 
 	@Test

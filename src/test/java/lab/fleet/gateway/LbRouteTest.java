@@ -10,7 +10,10 @@ import lab.fleet.Topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The load balancer's front door carries business routes only, read from one decoding of the path. */
+/**
+ * The load balancer's front door carries business routes only, read from one decoding of
+ * the path.
+ */
 class LbRouteTest {
 
 	@Test
@@ -40,8 +43,9 @@ class LbRouteTest {
 	@ValueSource(strings = { "/lb/microservices/users/api/users/%2e%2e/%2e%2e/chaos",
 			"/lb/microservices/users/api/users/../../chaos", "/lb/microservices/users/api/users%2f..%2f..%2fchaos",
 			"/lb/microservices/users/api/users/%252e%252e/chaos", "/lb/microservices/users/api/users/%5c..%5cchaos",
-			"/lb/microservices/users/api/users;x=1/1", "/lb/microservices/users/api//users", "/lb/microservices/users/api/users/%",
-			"/lb/microservices/users/api/users/%zz", "/lb/microservices/users/api/users/%00", "/lb/microservices/users/./api/users" })
+			"/lb/microservices/users/api/users;x=1/1", "/lb/microservices/users/api//users",
+			"/lb/microservices/users/api/users/%", "/lb/microservices/users/api/users/%zz",
+			"/lb/microservices/users/api/users/%00", "/lb/microservices/users/./api/users" })
 	void encodedTricksAreRefusedBeforeAnyMatching(String path) {
 		assertThatThrownBy(() -> LbRoute.parse(path)).isInstanceOf(FleetProblem.class)
 			.extracting(e -> ((FleetProblem) e).code())

@@ -37,7 +37,8 @@ class DataSlotTest {
 		try (DataSlot slot = DataSlot.claim(root)) {
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root))).isEqualTo("rwx------");
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(slot.dir()))).isEqualTo("rwx------");
-			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(slot.dir().resolve("database-password"))))
+			assertThat(PosixFilePermissions
+				.toString(Files.getPosixFilePermissions(slot.dir().resolve("database-password"))))
 				.isEqualTo("rw-------");
 			assertThat(slot.databasePassword()).hasSizeGreaterThanOrEqualTo(32);
 		}

@@ -3,7 +3,10 @@ package lab.fleet.supervisor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The instances' control line in a test: records what was sent; a crash ends the fake process. */
+/**
+ * The instances' control line in a test: records what was sent; a crash ends the fake
+ * process.
+ */
 final class FakeControl implements InstanceControl {
 
 	private final FakeProcessBackend backend;
@@ -16,7 +19,8 @@ final class FakeControl implements InstanceControl {
 
 	@Override
 	public void chaos(Instance instance, Instance.Chaos chaos) {
-		this.sent.add(instance.id() + " chaos " + chaos.latencyMs() + " " + chaos.latencyShare() + " " + chaos.errorShare());
+		this.sent
+			.add(instance.id() + " chaos " + chaos.latencyMs() + " " + chaos.latencyShare() + " " + chaos.errorShare());
 	}
 
 	@Override

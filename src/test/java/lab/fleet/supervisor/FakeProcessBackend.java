@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A backend of scripted processes, no JVM: each launch follows the script given for its instance
- * (ready at once by default), and the test decides when a held process becomes ready, crashes or
- * exits. Its futures complete on the test's thread or on the supervisor's, as a real backend's would
- * on its own threads.
+ * A backend of scripted processes, no JVM: each launch follows the script given for its
+ * instance (ready at once by default), and the test decides when a held process becomes
+ * ready, crashes or exits. Its futures complete on the test's thread or on the
+ * supervisor's, as a real backend's would on its own threads.
  */
 final class FakeProcessBackend implements ProcessBackend {
 
@@ -101,8 +101,8 @@ final class FakeProcessBackend implements ProcessBackend {
 			this.spec = spec;
 			this.pid = pid;
 			this.port = port;
-			this.exit.thenAccept(code -> this.ready.completeExceptionally(
-					new IllegalStateException("exited with code " + code + " before it was ready")));
+			this.exit.thenAccept(code -> this.ready
+				.completeExceptionally(new IllegalStateException("exited with code " + code + " before it was ready")));
 		}
 
 		Spec spec() {

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** The fake backend keeps the same contract as the real one, so tests on it say something. */
+/**
+ * The fake backend keeps the same contract as the real one, so tests on it say something.
+ */
 class FakeProcessBackendTest extends ProcessBackendContract {
 
 	private final FakeProcessBackend backend = new FakeProcessBackend();

@@ -59,7 +59,8 @@ class FleetActionsTest {
 			boolean autoRestart, int maxInstances) {
 		FleetProperties properties = new FleetProperties(true, null, Duration.ofSeconds(5), Duration.ofMillis(1200),
 				Duration.ofMillis(400), autoRestart, true, maxInstances);
-		return new Fleet(name, backend, control, events, properties, data, List.of(new RollingUpdate(), new Recreate()));
+		return new Fleet(name, backend, control, events, properties, data,
+				List.of(new RollingUpdate(), new Recreate()));
 	}
 
 	@AfterEach
@@ -88,7 +89,8 @@ class FleetActionsTest {
 		assertThat(this.backend.alive()).hasSize(5);
 		assertThat(this.backend.last("posts-1").spec().peers()).containsEntry("users",
 				"http://127.0.0.1:8080/lb/microservices/users");
-		assertThat(this.backend.last("posts-1").spec().dataDir()).isEqualTo(this.data.dir().resolve("microservices/posts"));
+		assertThat(this.backend.last("posts-1").spec().dataDir())
+			.isEqualTo(this.data.dir().resolve("microservices/posts"));
 		assertThat(this.backend.last("posts-1").spec().databasePassword()).isEqualTo(this.data.databasePassword());
 	}
 
@@ -206,7 +208,8 @@ class FleetActionsTest {
 		await().until(() -> this.backend.launched().stream().anyMatch(p -> p.spec().instanceId().equals("posts-4")));
 		assertThat(ready(POSTS)).extracting(Instance::id).containsExactlyInAnyOrder("posts-2", "posts-3");
 		this.backend.last("posts-4").becomeReady();
-		await().until(() -> this.fleet.group(POSTS).activity() == null && "v2".equals(this.fleet.group(POSTS).version()));
+		await()
+			.until(() -> this.fleet.group(POSTS).activity() == null && "v2".equals(this.fleet.group(POSTS).version()));
 		assertThat(this.fleet.instances(POSTS)).extracting(Instance::id).containsExactly("posts-3", "posts-4");
 		assertThat(this.fleet.instances(POSTS)).allSatisfy(i -> assertThat(i.version()).isEqualTo("v2"));
 		assertThat(this.fleet.group(POSTS).previousVersion()).isEqualTo("v1");
@@ -308,9 +311,12 @@ class FleetActionsTest {
 
 	@Test
 	void twoScalesOfTwoServicesAtOnceNeverGoBeyondTheCap() {
-		CompletableFuture<Boolean> users = CompletableFuture.supplyAsync(() -> accepted(() -> this.fleet.scale(USERS, 5)));
-		CompletableFuture<Boolean> posts = CompletableFuture.supplyAsync(() -> accepted(() -> this.fleet.scale(POSTS, 5)));
-		// 5 at first, 4 more asked by each, 12 allowed: the places are taken when asked, so exactly one is refused
+		CompletableFuture<Boolean> users = CompletableFuture
+			.supplyAsync(() -> accepted(() -> this.fleet.scale(USERS, 5)));
+		CompletableFuture<Boolean> posts = CompletableFuture
+			.supplyAsync(() -> accepted(() -> this.fleet.scale(POSTS, 5)));
+		// 5 at first, 4 more asked by each, 12 allowed: the places are taken when asked,
+		// so exactly one is refused
 		assertThat(users.join() ^ posts.join()).isTrue();
 		await().until(() -> eventKeys().contains("event.scaled"));
 		assertThat(this.backend.alive()).hasSize(9);

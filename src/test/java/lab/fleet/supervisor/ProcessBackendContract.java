@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What every {@link ProcessBackend} promises the supervisor. Each backend runs this same suite: the
- * fake one in milliseconds ({@code FakeProcessBackendTest}), the local one on real processes
- * ({@code LocalProcessBackendIT}).
+ * What every {@link ProcessBackend} promises the supervisor. Each backend runs this same
+ * suite: the fake one in milliseconds ({@code FakeProcessBackendTest}), the local one on
+ * real processes ({@code LocalProcessBackendIT}).
  */
 abstract class ProcessBackendContract {
 
