@@ -9,9 +9,14 @@ as the Java Threads service (lab.chassis.api.ThreadsEndpoints on the lab.chassis
   GET  /health/live, GET /health/ready, GET /info
   GET|POST /chaos   {"latencyMs", "latencyShare", "errorShare", "hangShare", "jitterMs"}
   POST /chaos/crash                        answers 202, then the process exits with status 70
-  GET|POST /settings {"peerTimeoutMs": 1..60000, "fallbacks": true|false}
+  GET|POST /settings {"peerTimeoutMs": 1..60000, "fallbacks": true|false, "retries": 0..3}
   GET  /ops/replies?afterId=&limit=        every reply, a page at a time (moving data between versions)
   POST /ops/replies {"replies": [...]}     writes those replies with their ids (insert or replace)
+
+A business request may carry X-Deadline-Ms, the milliseconds left of its caller's budget: one
+whose budget is spent is answered 504 deadline.exceeded at once, before any chaos or work, and the
+calls to peers it makes get only what is left (see lab.chassis.http.Deadline). A failed call to a
+peer is repeated up to "retries" times while the budget lasts (lab.chassis.http.Attempts).
 
 It is started like a Java demo process (--role=threads --port= --data-dir= --version=v3
 --instance= --peer.posts= --peer.users= --parent-pid= --timeout-ms= --fallbacks= --log= --watch-stdin=),
@@ -41,6 +46,10 @@ MAX_REPLIES = 500
 TEXT_MAX = 280
 MAX_LATENCY_MS = 10_000
 MAX_HANG_SECONDS = 30
+MAX_RETRIES = 3
+MAX_DEADLINE_MS = 600_000
+DEADLINE_HEADER = "X-Deadline-Ms"
+ATTEMPT_HEADER = "X-Attempt"
 MAX_CONNECTIONS = 128
 OPS_PAGE_MAX = 1000
 CRASH_EXIT_STATUS = 70
@@ -76,7 +85,8 @@ def peer_unavailable(detail):
 
 
 TITLES = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
-          413: "Content Too Large", 500: "Internal Server Error", 503: "Service Unavailable"}
+          413: "Content Too Large", 500: "Internal Server Error", 503: "Service Unavailable",
+          504: "Gateway Timeout"}
 
 
 def problem(status, code, detail):
@@ -245,11 +255,11 @@ class Chaos:
 
 
 class Settings:
-    """The resilience settings, changed by the site's switch: peer timeout and fallbacks."""
+    """The resilience settings, changed by the site's switch: peer timeout, fallbacks and retries."""
 
     def __init__(self, timeout_ms, fallbacks):
         self._lock = threading.Lock()
-        self.values = {"peerTimeoutMs": timeout_ms, "fallbacks": fallbacks}
+        self.values = {"peerTimeoutMs": timeout_ms, "fallbacks": fallbacks, "retries": 0}
 
     def update(self, changes):
         with self._lock:
@@ -263,14 +273,64 @@ class Settings:
                 if not isinstance(changes["fallbacks"], bool):
                     raise invalid("settings.fallbacks.type", "fallbacks must be true or false")
                 now["fallbacks"] = changes["fallbacks"]
+            if "retries" in changes:
+                value = changes["retries"]
+                if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_RETRIES:
+                    raise invalid("settings.retries.range", "retries must be a whole number from 0 to 3")
+                now["retries"] = value
             self.values = now
             return dict(now)
+
+
+# ---------------------------------------------------------------- deadlines
+
+class Deadline:
+    """The moment a whole request must be done by, on this process's monotonic clock."""
+
+    _current = threading.local()
+
+    def __init__(self, at):
+        self.at = at
+
+    @staticmethod
+    def from_header(value):
+        """The deadline a request carries, or None; a value that is not a whole number is refused."""
+        if value is None:
+            return None
+        text = value.strip()
+        if not re.fullmatch(r"-?[0-9]{1,18}", text):
+            raise invalid("request.deadline.invalid", DEADLINE_HEADER + " must be a whole number of milliseconds")
+        millis = max(-1, min(MAX_DEADLINE_MS, int(text)))
+        return Deadline(time.monotonic() + millis / 1000)
+
+    def remaining_ms(self):
+        left = self.at - time.monotonic()
+        return 0 if left <= 0 else max(1, int(left * 1000))
+
+    def spent(self):
+        return self.at - time.monotonic() <= 0
+
+    def cap(self, seconds):
+        """The shorter of a timeout and what is left of the budget."""
+        return min(seconds, max(0.001, self.at - time.monotonic()))
+
+    @classmethod
+    def current(cls):
+        return getattr(cls._current, "value", None)
+
+    @classmethod
+    def serve_under(cls, deadline):
+        cls._current.value = deadline
 
 
 # ---------------------------------------------------------------- peers
 
 class Peer:
-    """One peer module over HTTP with a timeout read when the call starts (see lab.chassis.remote.Peer)."""
+    """One peer module over HTTP with a timeout read when the call starts (see lab.chassis.remote.Peer).
+
+    A failed call is repeated as the retries setting allows, and under the deadline of the request
+    being served each attempt gets only what is left of the budget; none starts once it is spent.
+    """
 
     def __init__(self, name, base_url, settings, caller):
         self.name = name
@@ -283,14 +343,32 @@ class Peer:
 
     def get(self, path, absent_codes=()):
         """The JSON answer, or None if the peer answers 404 with one of absent_codes."""
+        deadline = Deadline.current()
+        most = 1 + self.settings.values["retries"]
+        attempt = 1
+        while True:
+            if deadline is not None and deadline.spent():
+                raise peer_unavailable(self.name + " was not called: the deadline budget is spent")
+            try:
+                return self.once(path, absent_codes, attempt, deadline)
+            except Failure as failure:
+                if not failure.peer_unavailable() or attempt >= most or (deadline is not None and deadline.spent()):
+                    raise
+            attempt += 1
+
+    def once(self, path, absent_codes, attempt, deadline):
         timeout = self.settings.values["peerTimeoutMs"] / 1000
-        deadline = time.monotonic() + timeout
+        headers = {"Accept": "application/json", "X-Caller": self.caller, ATTEMPT_HEADER: str(attempt)}
+        if deadline is not None:
+            timeout = deadline.cap(timeout)
+            headers[DEADLINE_HEADER] = str(deadline.remaining_ms())
+        until = time.monotonic() + timeout
         connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
         try:
-            connection.request("GET", self.prefix + path, headers={"Accept": "application/json", "X-Caller": self.caller})
+            connection.request("GET", self.prefix + path, headers=headers)
             response = connection.getresponse()
             body = response.read()
-            if time.monotonic() > deadline:
+            if time.monotonic() > until:
                 raise socket.timeout()
             status = response.status
         except socket.timeout:
@@ -539,6 +617,9 @@ class Service:
         self.routes = []
         self.in_flight = 0
         self.in_flight_lock = threading.Lock()
+        # business requests received, and how many of them were a caller's retry (for /info)
+        self.received = 0
+        self.retries = 0
         self.stopping = threading.Event()
         self.exit_status = None
         self.exit_lock = threading.Lock()
@@ -603,6 +684,7 @@ class Service:
         return {"role": "threads", "version": self.args.version, "instance": self.args.instance,
                 "pid": os.getpid(), "port": self.port, "modules": ["threads"], "peers": self.args.peers,
                 "state": self.state, "settings": dict(self.settings.values),
+                "requests": {"received": self.received, "retries": self.retries},
                 "database": {"shared": True, "engine": "sqlite", "file": os.path.basename(self.store.path)}
                 if self.store else None,
                 "uptimeMs": int((time.time() - self.started_at) * 1000), "runtime": "python",
@@ -628,6 +710,12 @@ class Service:
     def leave(self):
         with self.in_flight_lock:
             self.in_flight -= 1
+
+    def count_request(self, attempt):
+        with self.in_flight_lock:
+            self.received += 1
+            if attempt is not None and attempt != "1":
+                self.retries += 1
 
     def exit(self, reason, status):
         """Stops once: the main thread drains (business requests get 503 meanwhile), then exits."""
@@ -673,10 +761,18 @@ class Handler(BaseHTTPRequestHandler):
         path = urllib.parse.unquote(raw_path)
         try:
             body = self.read_body(path)
+            Deadline.serve_under(None)
             if path.startswith("/api/"):
                 if service.state != "READY":
                     code = "service.starting" if service.state == "STARTING" else "service.stopping"
                     raise Failure(503, code, service.args.instance + " is not ready")
+                service.count_request(self.headers.get(ATTEMPT_HEADER))
+                deadline = Deadline.from_header(self.headers.get(DEADLINE_HEADER))
+                if deadline is not None and deadline.spent():
+                    # the caller has given up already: any work now would be for nobody
+                    raise Failure(504, "deadline.exceeded", "the caller's deadline budget was spent before "
+                                  + service.args.instance + " began")
+                Deadline.serve_under(deadline)
                 outcome = service.chaos.strike()
                 if outcome == "hang":
                     return self.hang(service)

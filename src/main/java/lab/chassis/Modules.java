@@ -82,7 +82,7 @@ record Modules(UsersApi users, PostsApi posts, ThreadsApi threads, PaymentsApi p
 	}
 
 	private static Peer peer(LaunchArgs args, String module, Resilience resilience) {
-		return new Peer(module, args.peers().get(module), resilience::peerTimeout);
+		return new Peer(module, args.peers().get(module), resilience::peerTimeout, resilience::retries);
 	}
 
 }

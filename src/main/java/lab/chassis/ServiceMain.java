@@ -158,7 +158,8 @@ public final class ServiceMain {
 		H2Database store = db;
 		return Json.object("role", args.role().id(), "version", args.version(), "instance", args.instance(), "pid",
 				ProcessHandle.current().pid(), "port", port, "modules", Modules.names(args), "peers", args.peers(),
-				"state", web.state().name(), "settings", resilience.values().toJson(), "database",
+				"state", web.state().name(), "settings", resilience.values().toJson(), "requests", web.requestCounts(),
+				"database",
 				store == null ? null
 						: Json.object("shared", true, "host", store.isHost(), "reconnects", store.reconnects()),
 				"uptimeMs", System.currentTimeMillis() - startedAt, "runtime", "java", "runtimeVersion",

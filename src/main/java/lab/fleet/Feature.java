@@ -23,6 +23,14 @@ public enum Feature {
 		return this.module;
 	}
 
+	/**
+	 * Whether a call of this feature is safe to repeat: a read, or a tip (it carries an
+	 * idempotency key, so a repeat is not paid twice). A new post, reply or like is not.
+	 */
+	public boolean idempotent(String method) {
+		return "GET".equals(method) || this == TIP;
+	}
+
 	public static Feature of(String id) {
 		for (Feature f : values()) {
 			if (f.id.equals(id)) {

@@ -102,6 +102,11 @@ class DemoActions implements HandlerInterceptor {
 		if (SETTINGS.matcher(path).matches()) {
 			setting(actor, "resilience", request.getParameter("resilience"));
 			setting(actor, "autoRestart", request.getParameter("autoRestart"));
+			setting(actor, "deadline", request.getParameter("deadline"));
+			String retries = request.getParameter("retries");
+			if (retries != null && retries.matches("[0-3]")) {
+				this.events.addBy(actor, null, "event.by.retries", false, retries);
+			}
 			return;
 		}
 		m = LOAD.matcher(path);

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import lab.fleet.FleetProblem;
+import lab.fleet.Params;
 import lab.fleet.ServiceId;
 import lab.fleet.supervisor.Fleet;
 
@@ -56,13 +57,20 @@ class DemoFormController {
 
 	@PostMapping(PagesController.LANG + "/demo/settings")
 	String settings(@PathVariable String lang, @RequestParam(required = false) String resilience,
-			@RequestParam(required = false) String autoRestart) {
+			@RequestParam(required = false) String autoRestart, @RequestParam(required = false) String retries,
+			@RequestParam(required = false) String deadline) {
 		return act(lang, () -> {
 			if (resilience != null) {
 				this.fleet.setResilience(Boolean.parseBoolean(resilience));
 			}
 			if (autoRestart != null) {
 				this.fleet.setAutoRestart(Boolean.parseBoolean(autoRestart));
+			}
+			if (retries != null) {
+				this.fleet.setRetries(Params.whole(retries, 0, Fleet.MAX_RETRIES, "fleet.error.retries"));
+			}
+			if (deadline != null) {
+				this.fleet.setDeadline(Params.bool(deadline));
 			}
 		});
 	}

@@ -18,7 +18,7 @@ class ResilienceSettingsTest {
 	@Test
 	void startsWithTheLaunchValues() {
 		Resilience resilience = new Resilience(400, false);
-		assertThat(resilience.values()).isEqualTo(new Resilience.Values(400, false));
+		assertThat(resilience.values()).isEqualTo(new Resilience.Values(400, false, 0));
 		assertThat(resilience.peerTimeout()).isEqualTo(Duration.ofMillis(400));
 		assertThat(resilience.enabled()).isFalse();
 		assertThat(resilience.values().toJson()).containsEntry("peerTimeoutMs", 400L).containsEntry("fallbacks", false);
@@ -27,12 +27,12 @@ class ResilienceSettingsTest {
 	@Test
 	void anUpdateChangesOnlyTheFieldsItNames() {
 		Resilience resilience = new Resilience(400, true);
-		assertThat(resilience.update(Json.object("fallbacks", false))).isEqualTo(new Resilience.Values(400, false));
+		assertThat(resilience.update(Json.object("fallbacks", false))).isEqualTo(new Resilience.Values(400, false, 0));
 		assertThat(resilience.update(Json.object("peerTimeoutMs", 10_000L)))
-			.isEqualTo(new Resilience.Values(10_000, false));
-		assertThat(resilience.update(Map.of())).isEqualTo(new Resilience.Values(10_000, false));
+			.isEqualTo(new Resilience.Values(10_000, false, 0));
+		assertThat(resilience.update(Map.of())).isEqualTo(new Resilience.Values(10_000, false, 0));
 		assertThat(resilience.update(Json.object("peerTimeoutMs", 1L, "fallbacks", true, "other", "ignored")))
-			.isEqualTo(new Resilience.Values(1, true));
+			.isEqualTo(new Resilience.Values(1, true, 0));
 		assertThat(resilience.update(Json.object("peerTimeoutMs", 60_000L)).peerTimeoutMs()).isEqualTo(60_000);
 		assertThat(resilience.peerTimeout()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(resilience.enabled()).isTrue();
@@ -53,7 +53,24 @@ class ResilienceSettingsTest {
 			change.put("fallbacks", bad);
 			assertCode(change, "settings.fallbacks.type");
 		}
-		assertThat(resilience.values()).isEqualTo(new Resilience.Values(400, true));
+		assertThat(resilience.values()).isEqualTo(new Resilience.Values(400, true, 0));
+	}
+
+	@Test
+	void retriesStartAtNoneAndTakeZeroToThree() {
+		Resilience resilience = new Resilience(400, true);
+		assertThat(resilience.retries()).isZero();
+		assertThat(resilience.update(Json.object("retries", 2L))).isEqualTo(new Resilience.Values(400, true, 2));
+		assertThat(resilience.values().toJson()).containsEntry("retries", 2);
+		assertThat(resilience.update(Json.object("fallbacks", false)).retries()).isEqualTo(2);
+		assertThat(resilience.update(Json.object("retries", 3L)).retries()).isEqualTo(3);
+		assertThat(resilience.update(Json.object("retries", 0L)).retries()).isZero();
+		for (Object bad : new Object[] { -1L, 4L, 1.5, "2", true, null }) {
+			Map<String, Object> change = new HashMap<>();
+			change.put("retries", bad);
+			change.put("peerTimeoutMs", 800L);
+			assertCode(change, "settings.retries.range");
+		}
 	}
 
 	@Test
@@ -68,7 +85,7 @@ class ResilienceSettingsTest {
 				assertThat(f.code()).isEqualTo(code);
 				assertThat(f.kind()).isEqualTo(Failure.Kind.INVALID);
 			});
-		assertThat(resilience.values()).isEqualTo(new Resilience.Values(400, true));
+		assertThat(resilience.values()).isEqualTo(new Resilience.Values(400, true, 0));
 	}
 
 }

@@ -71,8 +71,8 @@ abstract class ThreadsContract {
 	void heal() throws Exception {
 		Http.post(threads.url() + "/chaos",
 				Json.object("latencyMs", 0, "latencyShare", 0, "errorShare", 0, "hangShare", 0, "jitterMs", 0));
-		Http.post(threads.url() + "/settings", Json.object("peerTimeoutMs", 1000, "fallbacks", true));
-		Http.post(posts.url() + "/chaos", Json.object("errorShare", 0));
+		Http.post(threads.url() + "/settings", Json.object("peerTimeoutMs", 1000, "fallbacks", true, "retries", 0));
+		Http.post(posts.url() + "/chaos", Json.object("errorShare", 0, "hangShare", 0));
 	}
 
 	private DemoProcess startThreads(String folder) {
@@ -293,6 +293,75 @@ abstract class ThreadsContract {
 			assertThat(stopping.terminate()).isEqualTo(ServiceMain.SIGTERM_STATUS);
 			assertThat(Http.isRefused(stopping.url() + "/health/live")).isTrue();
 		}
+	}
+
+	@Test
+	void aRequestWhoseBudgetIsSpentIsAnsweredAtOnceAndDoesNoWork() throws Exception {
+		long postId = newPost();
+		// a request that got to work would now hang: the refusal comes before any of it
+		Http.post(threads.url() + "/chaos", Json.object("hangShare", 1.0));
+		assertProblem(Http.send(withDeadline(replies(postId), "0").GET()), 504, "deadline.exceeded");
+		assertProblem(
+				Http.send(withDeadline(replies(postId), "-20").header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString(Json.write(Json.object("authorId", 1, "text", "too late"))))),
+				504, "deadline.exceeded");
+		assertProblem(Http.send(withDeadline(replies(postId), "soon").GET()), 400, "request.deadline.invalid");
+		Http.post(threads.url() + "/chaos", Json.object("hangShare", 0));
+		assertThat(Http.get(replies(postId)).list("replies")).as("the late reply was not written").isEmpty();
+		Http.Response inTime = Http.send(withDeadline(replies(postId), "5000").GET());
+		assertThat(inTime.status()).isEqualTo(200);
+		assertThat(Http.get(threads.url() + "/info").json()).containsKey("requests");
+	}
+
+	@Test
+	void aFailedPeerCallIsRetriedAsSetAndNotPastTheCallersBudget() throws Exception {
+		long postId = newPost();
+		Http.post(threads.url() + "/settings", Json.object("peerTimeoutMs", 200));
+		Http.post(posts.url() + "/chaos", Json.object("errorShare", 1.0));
+		long once = received(posts, () -> Http.get(replies(postId)));
+		assertThat(once).as("calls to Posts for one read, without retries").isPositive();
+		assertThat(Http.post(threads.url() + "/settings", Json.object("retries", 2)).json()).containsEntry("retries",
+				2L);
+		long retriesBefore = counts(posts).get("retries");
+		long thrice = received(posts, () -> Http.get(replies(postId)));
+		assertThat(thrice).as("each failed call to Posts is tried three times").isEqualTo(3 * once);
+		assertThat(counts(posts).get("retries") - retriesBefore).isEqualTo(2 * once);
+
+		// a hung Posts: every attempt waits its whole timeout, unless the caller's budget
+		// ends first
+		Http.post(threads.url() + "/settings", Json.object("retries", 3));
+		Http.post(posts.url() + "/chaos", Json.object("errorShare", 0, "hangShare", 1.0));
+		long unbounded = received(posts, () -> Http.get(replies(postId)));
+		long bounded = received(posts, () -> Http.send(withDeadline(replies(postId), "300").GET()));
+		assertThat(unbounded).isEqualTo(4 * once);
+		assertThat(bounded).as("attempts within a budget of 300 ms").isPositive().isLessThan(unbounded);
+		assertProblem(Http.post(threads.url() + "/settings", Json.object("retries", 4)), 400, "settings.retries.range");
+		assertProblem(Http.post(threads.url() + "/settings", Json.object("retries", "two")), 400,
+				"settings.retries.range");
+		assertThat(Http.get(threads.url() + "/settings").json()).containsEntry("retries", 3L);
+	}
+
+	/** A call the test makes, and the business requests Posts received meanwhile. */
+	private long received(DemoProcess process, Call call) throws Exception {
+		long before = counts(process).get("received");
+		call.run();
+		return counts(process).get("received") - before;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Long> counts(DemoProcess process) throws Exception {
+		return (Map<String, Long>) Http.get(process.url() + "/info").json().get("requests");
+	}
+
+	private static HttpRequest.Builder withDeadline(String url, String millis) {
+		return HttpRequest.newBuilder(URI.create(url)).header("X-Deadline-Ms", millis);
+	}
+
+	private interface Call {
+
+		Object run() throws Exception;
+
 	}
 
 	private long newPost() throws Exception {

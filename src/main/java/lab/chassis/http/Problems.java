@@ -34,6 +34,7 @@ public final class Problems {
 			case 413 -> "Content Too Large";
 			case 500 -> "Internal Server Error";
 			case 503 -> "Service Unavailable";
+			case 504 -> "Gateway Timeout";
 			default -> "Error";
 		};
 	}

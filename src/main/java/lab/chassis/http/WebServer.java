@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -22,7 +23,10 @@ import lab.business.shared.Failure;
 /**
  * The JDK's HTTP server on 127.0.0.1 with one handler that routes, injects chaos into
  * business requests ({@code /api/...}), turns failures into problem details, adds
- * {@code X-Instance}, and logs one line per request.
+ * {@code X-Instance}, and logs one line per request. A business request that carries a
+ * {@link Deadline} is answered 504 {@value #DEADLINE_EXCEEDED} at once when its budget is
+ * already spent, before any chaos or work; otherwise it is served under that deadline, so
+ * the calls it makes to peers get only what is left.
  */
 public final class WebServer {
 
@@ -57,6 +61,9 @@ public final class WebServer {
 	 */
 	private static final Result NO_ANSWER = new Result(0, null, null);
 
+	/** The code of the answer to a request whose deadline budget was spent on arrival. */
+	public static final String DEADLINE_EXCEEDED = "deadline.exceeded";
+
 	private final Router router;
 
 	private final Chaos chaos;
@@ -70,6 +77,11 @@ public final class WebServer {
 	private volatile State state = State.STARTING;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
+
+	/** Business requests received, and how many of them were a caller's retry. */
+	private final AtomicLong received = new AtomicLong();
+
+	private final AtomicLong retries = new AtomicLong();
 
 	private final HungRequests hung = new HungRequests();
 
@@ -104,6 +116,14 @@ public final class WebServer {
 
 	public void setState(State state) {
 		this.state = state;
+	}
+
+	/**
+	 * Business requests received so far, and of them the retries (an {@code X-Attempt}
+	 * other than 1), for {@code /info}.
+	 */
+	public Map<String, Object> requestCounts() {
+		return Json.object("received", received.get(), "retries", retries.get());
 	}
 
 	/**
@@ -180,10 +200,23 @@ public final class WebServer {
 
 	private Result dispatch(HttpExchange exchange, String method, String path, String rawQuery) {
 		String body = readBody(exchange, path.startsWith("/ops/") ? MAX_OPS_BODY_BYTES : MAX_BODY_BYTES);
+		Deadline deadline = null;
 		if (path.startsWith("/api/")) {
 			if (state != State.READY) {
 				String code = state == State.STARTING ? "service.starting" : "service.stopping";
 				return problem(Problems.of(503, code, instance + " is not ready"));
+			}
+			received.incrementAndGet();
+			String attempt = exchange.getRequestHeaders().getFirst(Deadline.ATTEMPT_HEADER);
+			if (attempt != null && !attempt.equals("1")) {
+				retries.incrementAndGet();
+			}
+			deadline = Deadline.fromHeader(exchange.getRequestHeaders().getFirst(Deadline.HEADER), System.nanoTime())
+				.orElse(null);
+			if (deadline != null && deadline.spent(System.nanoTime())) {
+				// the caller has given up already: any work now would be for nobody
+				return problem(Problems.of(504, DEADLINE_EXCEEDED,
+						"the caller's deadline budget was spent before " + instance + " began"));
 			}
 			switch (chaos.strike()) {
 				case HANG -> {
@@ -206,7 +239,7 @@ public final class WebServer {
 			return problem(Problems.of(404, "route.notFound", "no route " + method + " " + path));
 		}
 		Call call = new Call(method, path, match.variables(), rawQuery, exchange.getRequestHeaders(), body);
-		return match.handler().handle(call);
+		return Deadline.under(deadline, () -> match.handler().handle(call));
 	}
 
 	private static String readBody(HttpExchange exchange, int maxBytes) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import javax.net.ssl.KeyManager;
@@ -23,15 +24,19 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import lab.business.shared.Failure;
+import lab.chassis.http.Attempts;
+import lab.chassis.http.Deadline;
 import lab.chassis.http.Json;
 
 /**
  * One peer module reached over HTTP at a base URL (a service, or the load balancer in
  * front of its instances). Every call has a connect timeout and a request timeout, read
  * when the call starts, so a change through {@code POST /settings} applies to the next
- * call. Whatever keeps an answer from coming (refused, timed out, 5xx, garbage, a route
- * the peer does not know) becomes {@code peer.unavailable}; a peer's own problem answers
- * (400, 404, 409 with a code) pass through.
+ * call; a failed GET is repeated as the process's retries setting allows, within the
+ * deadline budget of the request being served, if its caller set one. Whatever keeps an
+ * answer from coming (refused, timed out, 5xx, garbage, a route the peer does not know)
+ * becomes {@code peer.unavailable}; a peer's own problem answers (400, 404, 409 with a
+ * code) pass through.
  */
 public final class Peer {
 
@@ -47,6 +52,8 @@ public final class Peer {
 
 	private final Supplier<Duration> timeout;
 
+	private final IntSupplier retries;
+
 	private volatile Client client;
 
 	/**
@@ -56,17 +63,18 @@ public final class Peer {
 	 * @param timeout both the connect and the whole-request timeout
 	 */
 	public Peer(String name, String baseUrl, Duration timeout) {
-		this(name, baseUrl, () -> timeout);
+		this(name, baseUrl, () -> timeout, () -> 0);
 	}
 
 	/**
-	 * As above, with a timeout that may change between calls (see
-	 * {@link Resilience#peerTimeout()}).
+	 * As above, with a timeout and a number of retries that may change between calls (see
+	 * {@link Resilience#peerTimeout()} and {@link Resilience#retries()}).
 	 */
-	public Peer(String name, String baseUrl, Supplier<Duration> timeout) {
+	public Peer(String name, String baseUrl, Supplier<Duration> timeout, IntSupplier retries) {
 		this.name = name;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.timeout = timeout;
+		this.retries = retries;
 	}
 
 	public String name() {
@@ -104,11 +112,42 @@ public final class Peer {
 		}
 	}
 
+	/**
+	 * The call, repeated on failure as {@link Attempts} allows: a GET is idempotent, a
+	 * POST is not repeated here. Under the deadline of the request being served (see
+	 * {@link Deadline#current()}) each attempt gets only what is left of the budget, and
+	 * none starts once it is spent.
+	 */
 	private Optional<Object> exchange(String method, String path, Map<String, Object> body, Set<String> absentCodes) {
-		Duration timeout = this.timeout.get();
+		Attempts attempts = new Attempts(retries.getAsInt(), body == null, Deadline.current());
+		for (int attempt = 1;; attempt++) {
+			if (attempts.spent(System.nanoTime())) {
+				throw Failure.peerUnavailable(name + " was not called: the deadline budget is spent");
+			}
+			try {
+				return once(method, path, body, absentCodes, attempt, attempts.deadline());
+			}
+			catch (Failure failure) {
+				if (!Failure.PEER_UNAVAILABLE.equals(failure.code())
+						|| !attempts.allows(attempt + 1, System.nanoTime())) {
+					throw failure;
+				}
+			}
+		}
+	}
+
+	private Optional<Object> once(String method, String path, Map<String, Object> body, Set<String> absentCodes,
+			int attempt, Deadline deadline) {
+		Duration base = this.timeout.get();
+		long now = System.nanoTime();
+		Duration timeout = (deadline == null) ? base : deadline.cap(base, now);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(timeout)
-			.header("Accept", "application/json");
+			.header("Accept", "application/json")
+			.header(Deadline.ATTEMPT_HEADER, Integer.toString(attempt));
+		if (deadline != null) {
+			request.header(Deadline.HEADER, deadline.header(now));
+		}
 		if (body == null) {
 			request.GET();
 		}
@@ -118,8 +157,7 @@ public final class Peer {
 		}
 		HttpResponse<String> response;
 		try {
-			response = client(timeout).send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			response = client(base).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (HttpTimeoutException e) {
 			throw Failure.peerUnavailable(name + " did not answer within " + timeout.toMillis() + " ms");

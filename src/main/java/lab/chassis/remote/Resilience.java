@@ -5,15 +5,17 @@ import java.util.Map;
 
 import lab.business.shared.Failure;
 import lab.business.shared.Fallbacks;
+import lab.chassis.http.Attempts;
 import lab.chassis.http.Json;
 
 /**
  * The resilience settings of a process, changed at run time by the site's resilience
- * switch ({@code GET|POST /settings}): the timeout of every call to a peer, and whether
- * reads degrade when a peer fails ({@code fallbacks}). With fallbacks off, a feed or a
- * reply list whose peer failed answers 503 {@code peer.unavailable} instead of a degraded
- * answer, so failures cascade; with a long timeout on top, callers also wait for a slow
- * peer instead of giving up early.
+ * switch ({@code GET|POST /settings}): the timeout of every call to a peer, whether reads
+ * degrade when a peer fails ({@code fallbacks}), and how many times a failed idempotent
+ * call to a peer is repeated ({@code retries}, 0 to 3, the fleet's retries setting). With
+ * fallbacks off, a feed or a reply list whose peer failed answers 503
+ * {@code peer.unavailable} instead of a degraded answer, so failures cascade; with a long
+ * timeout on top, callers also wait for a slow peer instead of giving up early.
  */
 public final class Resilience implements Fallbacks {
 
@@ -22,17 +24,17 @@ public final class Resilience implements Fallbacks {
 	public static final long MAX_TIMEOUT_MS = 60_000;
 
 	/** The current settings. */
-	public record Values(long peerTimeoutMs, boolean fallbacks) {
+	public record Values(long peerTimeoutMs, boolean fallbacks, int retries) {
 
 		public Map<String, Object> toJson() {
-			return Json.object("peerTimeoutMs", peerTimeoutMs, "fallbacks", fallbacks);
+			return Json.object("peerTimeoutMs", peerTimeoutMs, "fallbacks", fallbacks, "retries", retries);
 		}
 	}
 
 	private volatile Values values;
 
 	public Resilience(long peerTimeoutMs, boolean fallbacks) {
-		this.values = new Values(checkTimeout(peerTimeoutMs), fallbacks);
+		this.values = new Values(checkTimeout(peerTimeoutMs), fallbacks, 0);
 	}
 
 	public Values values() {
@@ -42,6 +44,11 @@ public final class Resilience implements Fallbacks {
 	/** The timeout of a peer call starting now (connect and whole request). */
 	public Duration peerTimeout() {
 		return Duration.ofMillis(values.peerTimeoutMs());
+	}
+
+	/** Repeats of a failed idempotent call to a peer. */
+	public int retries() {
+		return values.retries();
 	}
 
 	@Override
@@ -54,12 +61,14 @@ public final class Resilience implements Fallbacks {
 	 * keep their value; unknown fields are ignored) and returns the result. Fails,
 	 * changing nothing, with {@code settings.peerTimeoutMs.range} unless peerTimeoutMs is
 	 * a whole number from 1 to 60000, or {@code settings.fallbacks.type} unless fallbacks
-	 * is true or false.
+	 * is true or false, or {@code settings.retries.range} unless retries is a whole
+	 * number from 0 to 3.
 	 */
 	public synchronized Values update(Map<String, Object> changes) {
 		Values now = values;
 		long timeout = now.peerTimeoutMs();
 		boolean fallbacks = now.fallbacks();
+		int retries = now.retries();
 		if (changes.containsKey("peerTimeoutMs")) {
 			Object value = changes.get("peerTimeoutMs");
 			if (!(value instanceof Long millis)) {
@@ -73,7 +82,13 @@ public final class Resilience implements Fallbacks {
 			}
 			fallbacks = on;
 		}
-		values = new Values(timeout, fallbacks);
+		if (changes.containsKey("retries")) {
+			if (!(changes.get("retries") instanceof Long n) || n < 0 || n > Attempts.MAX_RETRIES) {
+				throw Failure.invalid("settings.retries.range", "retries must be a whole number from 0 to 3");
+			}
+			retries = n.intValue();
+		}
+		values = new Values(timeout, fallbacks, retries);
 		return values;
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import lab.chassis.http.Attempts;
 import lab.chassis.http.Chaos;
 import lab.fleet.Feature;
 import lab.fleet.FleetProblem;
@@ -107,16 +108,32 @@ class FleetController {
 		return accepted(id, "rollback");
 	}
 
+	/**
+	 * The fleet-wide settings; every value is checked before any is applied, so a bad one
+	 * changes nothing.
+	 */
 	@PostMapping("/settings")
 	FleetView.SettingsView settings(@RequestParam(required = false) String autoRestart,
-			@RequestParam(required = false) String resilience) {
-		if (autoRestart != null) {
-			this.fleet.setAutoRestart(Params.bool(autoRestart));
+			@RequestParam(required = false) String resilience, @RequestParam(required = false) String retries,
+			@RequestParam(required = false) String deadline) {
+		Boolean restartOn = (autoRestart != null) ? Params.bool(autoRestart) : null;
+		Boolean resilienceOn = (resilience != null) ? Params.bool(resilience) : null;
+		Integer tries = (retries != null) ? Params.whole(retries, 0, Attempts.MAX_RETRIES, "fleet.error.retries")
+				: null;
+		Boolean deadlineOn = (deadline != null) ? Params.bool(deadline) : null;
+		if (restartOn != null) {
+			this.fleet.setAutoRestart(restartOn);
 		}
-		if (resilience != null) {
-			this.fleet.setResilience(Params.bool(resilience));
+		if (resilienceOn != null) {
+			this.fleet.setResilience(resilienceOn);
 		}
-		return new FleetView.SettingsView(this.fleet.autoRestart(), this.fleet.resilience());
+		if (tries != null) {
+			this.fleet.setRetries(tries);
+		}
+		if (deadlineOn != null) {
+			this.fleet.setDeadline(deadlineOn);
+		}
+		return this.views.settings();
 	}
 
 	@PostMapping("/load")

@@ -12,6 +12,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import org.springframework.stereotype.Component;
 
+import lab.chassis.http.Attempts;
+import lab.chassis.http.Deadline;
 import lab.fleet.Feature;
 import lab.fleet.FleetProperties;
 import lab.fleet.RequestStats;
@@ -24,7 +26,9 @@ import lab.fleet.supervisor.Fleet;
  * and the site calls the service behind each feature. With resilience on, every call has
  * a timeout, each service has a circuit breaker, and a failure degrades one feature with
  * a fallback answer; with resilience off, calls wait as long as the service makes them
- * and failures pass straight through.
+ * and failures pass straight through. Either way a failed call that is safe to repeat is
+ * retried as often as the fleet's retries setting says, and with the deadline budget on,
+ * all its attempts (and every hop behind them) share one budget.
  */
 @Component
 public class Gateway {
@@ -68,6 +72,7 @@ public class Gateway {
 				perFeature.put(f, new RequestStats());
 			}
 			this.stats.put(t, perFeature);
+			this.last.put(t, new java.util.concurrent.ConcurrentHashMap<>());
 		}
 	}
 
@@ -79,11 +84,25 @@ public class Gateway {
 	 * @param fallback a message key when the feature is unavailable and a fallback
 	 * answered
 	 * @param tookMs how long the page waited for this answer
+	 * @param attempts how many times the gateway sent the call (1 without a retry; 0 if
+	 * it never left, refused by the breaker or the bulkhead)
+	 * @param deadlineSpent whether the call was given up because its deadline budget was
+	 * spent
 	 */
-	public record Answer(int status, byte[] body, String fallback, String instance, long tookMs) {
+	public record Answer(int status, byte[] body, String fallback, String instance, long tookMs, int attempts,
+			boolean deadlineSpent) {
 
 		Answer(int status, byte[] body, String fallback, String instance) {
-			this(status, body, fallback, instance, 0);
+			this(status, body, fallback, instance, 0, 0, false);
+		}
+
+		/**
+		 * Whether another attempt could help: no answer, or a failure of the service
+		 * itself (not a refusal the gateway chose: breaker, paused writes).
+		 */
+		boolean worthRetrying() {
+			return this.status >= 500 && !WRITES_PAUSED.equals(this.fallback) && !BREAKER_OPEN.equals(this.instance)
+					&& !this.deadlineSpent;
 		}
 
 	}
@@ -94,28 +113,69 @@ public class Gateway {
 	 */
 	public static final String WRITES_PAUSED = "store.writesPaused";
 
+	/** Marks, in place of an instance, an answer the open breaker gave without a call. */
+	private static final String BREAKER_OPEN = "";
+
+	/** The last storefront call of a feature: how many attempts it took and how long. */
+	public record LastCall(int attempts, long waitedMs, boolean ok) {
+
+		static final LastCall NONE = new LastCall(0, 0, true);
+
+	}
+
+	private final Map<Topology, Map<Feature, LastCall>> last = new EnumMap<>(Topology.class);
+
+	/**
+	 * One storefront call: as many attempts as the fleet's retries setting allows (for a
+	 * call that is safe to repeat), each with the gateway's timeout, or, with the
+	 * deadline budget on, all of them within one budget of that timeout, which every hop
+	 * behind the gateway is told.
+	 */
 	public Answer call(Topology topology, Feature feature, String method, String path, byte[] body) {
 		ServiceId service = new ServiceId(topology, topology.serviceFor(feature.module()));
 		long start = System.currentTimeMillis();
-		Answer answer = this.fleet.resilience() ? guarded(service, feature, method, path, body)
-				: unguarded(service, method, path, body);
+		long startNanos = System.nanoTime();
+		boolean resilient = this.fleet.resilience();
+		Deadline deadline = this.fleet.deadline() ? Deadline.after(this.properties.callTimeout(), startNanos) : null;
+		Attempts attempts = new Attempts(this.fleet.retries(), feature.idempotent(method), deadline);
+		Answer answer = null;
+		int made = 0;
+		for (int attempt = 1; attempts.allows(attempt, System.nanoTime()); attempt++) {
+			Upstream.Hop hop = new Upstream.Hop(deadline, attempt);
+			answer = resilient ? guarded(service, feature, method, path, body, hop)
+					: unguarded(service, method, path, body, hop);
+			made = BREAKER_OPEN.equals(answer.instance()) ? made : attempt;
+			if (!answer.worthRetrying()) {
+				break;
+			}
+		}
+		boolean spent = attempts.spent(System.nanoTime()) && (answer == null || answer.worthRetrying());
+		if (answer == null || spent) {
+			// the budget ran out: the call is given up, as a timeout would
+			String fallback = resilient ? "store." + feature.id() + ".unavailable" : null;
+			answer = new Answer(resilient ? 503 : 504, null, fallback, null, 0, made, true);
+		}
 		long took = System.currentTimeMillis() - start;
 		boolean ok = answer.fallback() == null && answer.status() < 500;
 		this.log.answered(service, feature, ok ? GatewayLog.Outcome.OK
 				: (answer.fallback() != null) ? GatewayLog.Outcome.FALLBACK : GatewayLog.Outcome.REFUSED);
 		this.stats.get(topology).get(feature).record(System.currentTimeMillis(), ok, took);
-		return new Answer(answer.status(), answer.body(), answer.fallback(), answer.instance(), took);
+		this.last.get(topology).put(feature, new LastCall(made, took, ok));
+		String instance = BREAKER_OPEN.equals(answer.instance()) ? null : answer.instance();
+		return new Answer(answer.status(), answer.body(), answer.fallback(), instance, took, made,
+				answer.deadlineSpent());
 	}
 
-	private Answer guarded(ServiceId service, Feature feature, String method, String path, byte[] body) {
+	private Answer guarded(ServiceId service, Feature feature, String method, String path, byte[] body,
+			Upstream.Hop hop) {
 		CircuitBreaker breaker = breaker(service);
 		String fallback = "store." + feature.id() + ".unavailable";
 		if (!breaker.tryAcquirePermission()) {
-			return new Answer(503, null, fallback, null);
+			return new Answer(503, null, fallback, BREAKER_OPEN);
 		}
 		long start = System.nanoTime();
 		try {
-			Upstream.Reply reply = this.upstream.call(service, method, path, body, this.properties.callTimeout());
+			Upstream.Reply reply = this.upstream.call(service, method, path, body, this.properties.callTimeout(), hop);
 			long took = System.nanoTime() - start;
 			if (reply.status() >= 500) {
 				breaker.onError(took, TimeUnit.NANOSECONDS, new IllegalStateException("HTTP " + reply.status()));
@@ -135,9 +195,9 @@ public class Gateway {
 		}
 	}
 
-	private Answer unguarded(ServiceId service, String method, String path, byte[] body) {
+	private Answer unguarded(ServiceId service, String method, String path, byte[] body, Upstream.Hop hop) {
 		try {
-			Upstream.Reply reply = this.upstream.call(service, method, path, body, PATIENT);
+			Upstream.Reply reply = this.upstream.call(service, method, path, body, PATIENT, hop);
 			return new Answer(reply.status(), reply.body(), null, reply.instance());
 		}
 		catch (Upstream.Unavailable ex) {
@@ -170,6 +230,16 @@ public class Gateway {
 		long now = System.currentTimeMillis();
 		this.stats.get(topology).forEach((feature, s) -> out.put(feature.id(), s.series(now, seconds)));
 		return out;
+	}
+
+	/** The budget of each storefront call when the deadline is on: the call timeout. */
+	public Duration deadlineBudget() {
+		return this.properties.callTimeout();
+	}
+
+	/** The last storefront call of the feature in the topology. */
+	public LastCall lastCall(Topology topology, Feature feature) {
+		return this.last.get(topology).getOrDefault(feature, LastCall.NONE);
 	}
 
 	public RequestStats.Summary summary(Topology topology, Feature feature, int window) {

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import lab.business.shared.Failure;
+import lab.chassis.http.Deadline;
 import lab.fleet.FleetProblem;
 import lab.fleet.ServiceId;
 import lab.fleet.supervisor.Fleet;
@@ -27,7 +29,8 @@ import lab.fleet.supervisor.Fleet;
  * {@code /lb/{topology}/{service}/...}: the load balancer's front door, through which the
  * services call each other (Posts asks Users for names, say). Only the service's business
  * API is passed on, to one of its ready instances (see {@link LbRoute}); anything else is
- * not found here.
+ * not found here. The caller's deadline budget and attempt number go on with the call; a
+ * call whose budget is already spent is answered 504 at once.
  */
 @RestController
 class ProxyController {
@@ -64,6 +67,13 @@ class ProxyController {
 		if (query != null && !PLAIN_QUERY.matcher(query).matches()) {
 			throw FleetProblem.badRequest("fleet.error.lbPath");
 		}
+		Deadline deadline = deadline(request.getHeader(Deadline.HEADER));
+		if (deadline != null && deadline.spent(System.nanoTime())) {
+			// the caller has given up already: nothing is sent on
+			return CompletableFuture.completedFuture(problem(HttpStatus.GATEWAY_TIMEOUT, "deadline.exceeded",
+					"the caller's deadline budget was spent before the load balancer could send the call on"));
+		}
+		Upstream.Hop hop = new Upstream.Hop(deadline, attempt(request.getHeader(Deadline.ATTEMPT_HEADER)));
 		byte[] body = request.getInputStream().readAllBytes();
 		String method = request.getMethod();
 		String target = path + ((query != null) ? "?" + query : "");
@@ -71,7 +81,7 @@ class ProxyController {
 		// Tomcat's
 		return this.traffic.run(() -> {
 			try {
-				Upstream.Reply reply = this.upstream.call(id, method, target, body, PROXY_TIMEOUT);
+				Upstream.Reply reply = this.upstream.call(id, method, target, body, PROXY_TIMEOUT, hop);
 				return ResponseEntity.status(reply.status())
 					.header("Content-Type", reply.contentType())
 					.header("X-Instance", reply.instance())
@@ -86,17 +96,36 @@ class ProxyController {
 	}
 
 	private ResponseEntity<byte[]> unavailable(String code, String detail) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, code, detail);
+	}
+
+	private ResponseEntity<byte[]> problem(HttpStatus status, String code, String detail) {
 		// the shape of the services' own problem details (RFC 9457), which their peers
 		// read
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
-		problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
-		problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
 		problem.put("code", code);
 		problem.put("detail", detail);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(this.json.writeValueAsBytes(problem));
+	}
+
+	/** The caller's deadline, if it sent one; a value that is not a number is refused. */
+	private static Deadline deadline(String header) {
+		try {
+			return Deadline.fromHeader(header, System.nanoTime()).orElse(null);
+		}
+		catch (Failure ex) {
+			throw FleetProblem.badRequest("fleet.error.deadlineHeader");
+		}
+	}
+
+	/** The caller's attempt number, 1 when absent or not a small whole number. */
+	private static int attempt(String header) {
+		return (header != null && header.matches("[1-9]")) ? Integer.parseInt(header) : 1;
 	}
 
 }

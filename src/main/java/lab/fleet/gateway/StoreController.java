@@ -165,6 +165,12 @@ class StoreController {
 		if (answer.fallback() != null) {
 			message = text(answer.fallback(), locale);
 		}
+		else if (answer.status() == 504 && answer.deadlineSpent()) {
+			message = this.messages.getMessage("store.error.deadline",
+					new Object[] { LocalizedFormat.digits(String.valueOf(answer.tookMs()), locale),
+							LocalizedFormat.digits(String.valueOf(answer.attempts()), locale) },
+					locale);
+		}
 		else if (answer.status() == 504) {
 			// resilience off: the page waited as long as the service made it
 			message = this.messages.getMessage("store.error.waited",
@@ -182,6 +188,8 @@ class StoreController {
 		out.put("message", message);
 		out.put("instance", answer.instance());
 		out.put("waitedMs", answer.tookMs());
+		out.put("attempts", answer.attempts());
+		out.put("deadlineSpent", answer.deadlineSpent());
 		out.put("data", data);
 		return ResponseEntity.status(answer.status()).body(out);
 	}

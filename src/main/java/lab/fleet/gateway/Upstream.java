@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
+import lab.chassis.http.Deadline;
 import lab.fleet.ServiceId;
 import lab.fleet.supervisor.Fleet;
 import lab.fleet.supervisor.Instance;
@@ -26,7 +27,8 @@ import lab.fleet.supervisor.WritePause;
  * The site's load balancer: sends a request to one ready instance of a service, round
  * robin, and counts it for that instance's figures. If the chosen instance refuses the
  * connection (it has just died), the request was never received, so it is safe to try one
- * other instance.
+ * other instance. Each request carries the caller's attempt number and, if it has one,
+ * what is left of its deadline budget; the instance counts the attempts it receives.
  */
 @Component
 public class Upstream {
@@ -42,6 +44,17 @@ public class Upstream {
 
 	public Upstream(Fleet fleet) {
 		this.fleet = fleet;
+	}
+
+	/**
+	 * Which attempt of its caller a request is, and the caller's deadline (null for
+	 * none).
+	 */
+	public record Hop(Deadline deadline, int attempt) {
+
+		/** A first attempt without a deadline. */
+		public static final Hop FIRST = new Hop(null, 1);
+
 	}
 
 	/** A service's answer, or the reason there is none. */
@@ -85,35 +98,45 @@ public class Upstream {
 	 */
 	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
 			throws Unavailable {
+		return call(service, method, pathAndQuery, body, timeout, Hop.FIRST);
+	}
+
+	/**
+	 * As above, for one attempt of a call that may carry a deadline: the timeout is cut
+	 * to what is left of the budget, and the instance is told that budget and the attempt
+	 * number (and counts the attempt).
+	 */
+	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout, Hop hop)
+			throws Unavailable {
 		if ("GET".equals(method) || !this.fleet.services().contains(service)) {
-			return route(service, method, pathAndQuery, body, timeout);
+			return route(service, method, pathAndQuery, body, timeout, hop);
 		}
 		WritePause writes = this.fleet.writes(service);
 		if (!writes.tryEnter()) {
 			throw new Unavailable(service + ": writes are paused", false, true);
 		}
 		try {
-			return route(service, method, pathAndQuery, body, timeout);
+			return route(service, method, pathAndQuery, body, timeout, hop);
 		}
 		finally {
 			writes.exit();
 		}
 	}
 
-	private Reply route(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
+	private Reply route(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout, Hop hop)
 			throws Unavailable {
 		Optional<Instance> first = pick(service);
 		if (first.isEmpty()) {
 			throw new Unavailable("no instance of " + service + " is ready", false);
 		}
 		try {
-			return send(first.get(), method, pathAndQuery, body, timeout);
+			return send(first.get(), method, pathAndQuery, body, timeout, hop);
 		}
 		catch (ConnectException | HttpConnectTimeoutException refused) {
 			Optional<Instance> second = pickOtherThan(service, first.get());
 			if (second.isPresent()) {
 				try {
-					return send(second.get(), method, pathAndQuery, body, timeout);
+					return send(second.get(), method, pathAndQuery, body, timeout, hop);
 				}
 				catch (IOException ex) {
 					throw unavailable(service, ex);
@@ -153,19 +176,28 @@ public class Upstream {
 				ex instanceof HttpTimeoutException && !(ex instanceof HttpConnectTimeoutException));
 	}
 
-	private Reply send(Instance instance, String method, String pathAndQuery, byte[] body, Duration timeout)
+	private Reply send(Instance instance, String method, String pathAndQuery, byte[] body, Duration timeout, Hop hop)
 			throws IOException {
+		long now = System.nanoTime();
+		if (hop.deadline() != null && hop.deadline().spent(now)) {
+			throw new HttpTimeoutException("the deadline budget is spent");
+		}
 		HttpRequest.BodyPublisher publisher = (body == null || body.length == 0) ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofByteArray(body);
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + pathAndQuery))
-			.timeout(timeout)
-			.method(method, publisher);
+			.timeout((hop.deadline() == null) ? timeout : hop.deadline().cap(timeout, now))
+			.method(method, publisher)
+			.header(Deadline.ATTEMPT_HEADER, Integer.toString(hop.attempt()));
+		if (hop.deadline() != null) {
+			request.header(Deadline.HEADER, hop.deadline().header(now));
+		}
 		if (body != null && body.length > 0) {
 			request.header("Content-Type", "application/json");
 		}
 		long start = System.currentTimeMillis();
 		instance.requestStarted();
+		instance.attemptReceived(hop.attempt());
 		boolean success = false;
 		try {
 			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -67,24 +67,29 @@ public class FleetViews {
 				ServiceGroup group = this.fleet.group(id);
 				List<FleetView.InstanceView> instances = new ArrayList<>();
 				int running = 0;
+				long attempts = 0;
+				long retried = 0;
 				for (Instance i : group.instances()) {
 					boolean up = i.state().running();
 					running += up ? 1 : 0;
 					rss += up ? i.rssBytes() : 0;
 					instances.add(instance(i, now, locale));
+					attempts += i.attempts();
+					retried += i.retried();
 				}
 				String breaker = this.gateway.breakerState(id);
 				WritePause writes = group.writes();
 				services.add(new FleetView.ServiceView(topology.id(), name, text("service." + name, locale),
 						group.version(), group.previousVersion(), group.activity(), breaker,
 						text("breaker." + breaker, locale), running, instances, Versions.of(id), writes.paused(),
-						writes.lastRefused(), writes.lastPauseMillis()));
+						writes.lastRefused(), writes.lastPauseMillis(), attempts, retried));
 			}
 			Map<String, FleetView.FeatureView> features = new LinkedHashMap<>();
 			this.gateway.series(topology, CHART_SECONDS).forEach((feature, series) -> {
 				RequestStats.Summary s = this.gateway.summary(topology, Feature.of(feature), WINDOW_SECONDS);
-				features.put(feature,
-						new FleetView.FeatureView(s.rps(), s.errorRate(), s.p95Ms(), series[0], series[1], series[2]));
+				Gateway.LastCall last = this.gateway.lastCall(topology, Feature.of(feature));
+				features.put(feature, new FleetView.FeatureView(s.rps(), s.errorRate(), s.p95Ms(), series[0], series[1],
+						series[2], last.attempts(), last.waitedMs()));
 			});
 			total += rss;
 			topologies.add(new FleetView.TopologyView(topology.id(), text("topology." + topology.id(), locale), rss,
@@ -96,8 +101,13 @@ public class FleetViews {
 			log.add(new FleetView.EventView(e.id(), e.at(), clock(e.at(), locale), e.topology(), event(e, locale),
 					e.problem(), e.actor()));
 		}
-		return new FleetView(topologies, new FleetView.SettingsView(this.fleet.autoRestart(), this.fleet.resilience()),
-				site, site + total, log, this.load.views());
+		return new FleetView(topologies, settings(), site, site + total, log, this.load.views());
+	}
+
+	/** The fleet-wide settings as they are now. */
+	public FleetView.SettingsView settings() {
+		return new FleetView.SettingsView(this.fleet.autoRestart(), this.fleet.resilience(), this.fleet.retries(),
+				this.fleet.deadline(), this.gateway.deadlineBudget().toMillis());
 	}
 
 	private FleetView.InstanceView instance(Instance i, long now, Locale locale) {
@@ -118,7 +128,7 @@ public class FleetViews {
 				text("state." + state, locale), up ? i.pid() : 0, up ? i.port() : 0, up ? i.rssBytes() : 0,
 				megabytes(up ? i.rssBytes() : 0, locale), Math.round(i.cpuPercent() * 10) / 10.0,
 				Math.round(s.rps() * 10) / 10.0, Math.round(s.errorRate() * 1000) / 1000.0, s.p95Ms(), i.draining(),
-				i.error(), figures, i.chaos(), runtime, runtimeLabel);
+				i.error(), figures, i.chaos(), runtime, runtimeLabel, i.attempts(), i.retried());
 	}
 
 	private String event(EventLog.FleetEvent e, Locale locale) {

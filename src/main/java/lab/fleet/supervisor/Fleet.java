@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,6 +22,7 @@ import lab.fleet.FleetProblem;
 import lab.fleet.FleetProperties;
 import lab.fleet.ServiceId;
 import lab.fleet.Topology;
+import lab.chassis.http.Attempts;
 
 /**
  * The supervisor of the demo processes: which services there are, the control actions on
@@ -35,6 +37,9 @@ public class Fleet {
 	public static final int MIN_REPLICAS = 1;
 
 	public static final int MAX_REPLICAS = 5;
+
+	/** The most repeats of a failed call the retries setting allows. */
+	public static final int MAX_RETRIES = Attempts.MAX_RETRIES;
 
 	private static final Log log = LogFactory.getLog(Fleet.class);
 
@@ -58,6 +63,10 @@ public class Fleet {
 	private final AtomicBoolean autoRestart;
 
 	private final AtomicBoolean resilience;
+
+	private final AtomicInteger retries = new AtomicInteger();
+
+	private final AtomicBoolean deadline = new AtomicBoolean();
 
 	private volatile int sitePort;
 
@@ -133,6 +142,22 @@ public class Fleet {
 
 	public boolean resilience() {
 		return this.resilience.get();
+	}
+
+	/**
+	 * How many times a failed idempotent call is repeated, on every hop: by the gateway
+	 * and by each service calling another (0 to {@value Attempts#MAX_RETRIES}).
+	 */
+	public int retries() {
+		return this.retries.get();
+	}
+
+	/**
+	 * Whether the gateway gives each storefront call one deadline budget (its call
+	 * timeout), passed on to every hop behind it.
+	 */
+	public boolean deadline() {
+		return this.deadline.get();
 	}
 
 	public int sitePort() {
@@ -384,49 +409,89 @@ public class Fleet {
 	/**
 	 * Turns the resilience patterns on or off everywhere: in the gateway, and in every
 	 * running process (its timeout on calls to peers, and whether it degrades or fails
-	 * when a peer fails). Each group's worker tells its own ready instances; this waits
-	 * for them all.
+	 * when a peer fails).
 	 */
 	public void setResilience(boolean on) {
 		if (this.resilience.getAndSet(on) != on) {
-			List<FutureTask<Void>> told = new ArrayList<>();
-			for (ServiceGroup group : this.groups.values()) {
-				FutureTask<Void> task = new FutureTask<>(() -> {
-					for (Instance instance : group.instances()) {
-						if (instance.state == InstanceState.READY) {
-							pushResilience(instance, on);
-						}
-					}
-				}, null);
-				group.post(task);
-				told.add(task);
-			}
-			for (FutureTask<Void> task : told) {
-				try {
-					task.get(10, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					break;
-				}
-				catch (ExecutionException | TimeoutException ex) {
-					// that group is busy (a deploy): its new processes start with the new
-					// setting
-				}
-			}
+			pushSettingsToAll();
 			this.events.add(null, on ? "event.resilienceOn" : "event.resilienceOff", !on);
 		}
 	}
 
-	/** On the instance's worker. */
-	void pushResilience(Instance instance, boolean on) {
+	/**
+	 * Sets the retries of every call, in the gateway and in every running process (0 to
+	 * {@value Attempts#MAX_RETRIES}).
+	 */
+	public void setRetries(int retries) {
+		if (retries < 0 || retries > Attempts.MAX_RETRIES) {
+			throw FleetProblem.badRequest("fleet.error.retries", 0, Attempts.MAX_RETRIES);
+		}
+		if (this.retries.getAndSet(retries) != retries) {
+			pushSettingsToAll();
+			this.events.add(null, "event.retries", retries > 0, String.valueOf(retries));
+		}
+	}
+
+	/**
+	 * Turns the deadline budget on or off: only the gateway decides, the processes honour
+	 * whatever deadline a request carries.
+	 */
+	public void setDeadline(boolean on) {
+		if (this.deadline.getAndSet(on) != on) {
+			this.events.add(null, on ? "event.deadlineOn" : "event.deadlineOff", false,
+					String.valueOf(this.properties.callTimeout().toMillis()));
+		}
+	}
+
+	/**
+	 * Tells every ready process the current settings: each group's worker tells its own
+	 * instances; this waits for them all.
+	 */
+	private void pushSettingsToAll() {
+		List<FutureTask<Void>> told = new ArrayList<>();
+		for (ServiceGroup group : this.groups.values()) {
+			FutureTask<Void> task = new FutureTask<>(() -> {
+				for (Instance instance : group.instances()) {
+					if (instance.state == InstanceState.READY) {
+						pushSettings(instance);
+					}
+				}
+			}, null);
+			group.post(task);
+			told.add(task);
+		}
+		for (FutureTask<Void> task : told) {
+			try {
+				task.get(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// that group is busy (a deploy): its new processes get the new settings
+				// when ready
+			}
+		}
+	}
+
+	/** On the instance's worker: the current resilience and retries. */
+	void pushSettings(Instance instance) {
+		boolean on = this.resilience.get();
+		int tries = this.retries.get();
 		try {
-			this.control.settings(instance, peerTimeout(on).toMillis(), on);
+			this.control.settings(instance, peerTimeout(on).toMillis(), on, tries);
 			instance.launchedResilient = on;
+			instance.pushedRetries = tries;
 		}
 		catch (FleetProblem ex) {
-			log.warn("could not switch resilience on " + instance.id() + ": " + ex.code());
+			log.warn("could not change the settings of " + instance.id() + ": " + ex.code());
 		}
+	}
+
+	/** On the instance's worker: whether its settings differ from the fleet's. */
+	boolean settingsDiffer(Instance instance) {
+		return instance.launchedResilient != this.resilience.get() || instance.pushedRetries != this.retries.get();
 	}
 
 	/**
@@ -483,6 +548,8 @@ public class Fleet {
 		}
 		boolean on = this.resilience.get();
 		instance.launchedResilient = on;
+		// a process starts without retries; awaitReady sends the fleet's once it is ready
+		instance.pushedRetries = 0;
 		return new ProcessBackend.Spec(role, instance.id(), instance.version,
 				this.data.dir().resolve(id.topology().id()).resolve(role), peers, peerTimeout(on), on,
 				this.data.dir().resolve("logs").resolve(id.topology().id() + "-" + instance.id() + ".log"),

@@ -1,6 +1,7 @@
 package lab.fleet.supervisor;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import lab.fleet.RequestStats;
 import lab.fleet.ServiceId;
@@ -60,6 +61,14 @@ public final class Instance {
 	 * switched).
 	 */
 	volatile boolean launchedResilient = true;
+
+	/** The retries the process was last told (it starts with none). */
+	volatile int pushedRetries;
+
+	/** Business requests the load balancer sent it, and how many of them were repeats. */
+	private final AtomicLong attempts = new AtomicLong();
+
+	private final AtomicLong retried = new AtomicLong();
 
 	/** The chaos last set through the site; a new process starts without any. */
 	volatile Chaos chaos = Chaos.NONE;
@@ -161,6 +170,27 @@ public final class Instance {
 	 */
 	public void requestStarted() {
 		this.inFlight.incrementAndGet();
+	}
+
+	/**
+	 * Counts one attempt the load balancer sends it; {@code attempt} is the caller's
+	 * attempt number (1 for a first try, more for a retry).
+	 */
+	public void attemptReceived(int attempt) {
+		this.attempts.incrementAndGet();
+		if (attempt > 1) {
+			this.retried.incrementAndGet();
+		}
+	}
+
+	/** Business requests it has received through the load balancer since it started. */
+	public long attempts() {
+		return this.attempts.get();
+	}
+
+	/** Of those, the retries (a caller's second or later attempt). */
+	public long retried() {
+		return this.retried.get();
 	}
 
 	/** A request sent by the load balancer has ended. */

@@ -44,10 +44,11 @@ public final class InstanceClient implements InstanceControl {
 	}
 
 	@Override
-	public void settings(Instance instance, long peerTimeoutMs, boolean fallbacks) {
+	public void settings(Instance instance, long peerTimeoutMs, boolean fallbacks, int retries) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("peerTimeoutMs", peerTimeoutMs);
 		body.put("fallbacks", fallbacks);
+		body.put("retries", retries);
 		post(instance, "/settings", body);
 	}
 

@@ -14,9 +14,9 @@ public interface InstanceControl {
 	void crash(Instance instance);
 
 	/**
-	 * Its timeout on calls to peers, and whether it degrades (fallbacks) when a peer
-	 * fails.
+	 * Its timeout on calls to peers, whether it degrades (fallbacks) when a peer fails,
+	 * and how many times it repeats a failed idempotent call to a peer.
 	 */
-	void settings(Instance instance, long peerTimeoutMs, boolean fallbacks);
+	void settings(Instance instance, long peerTimeoutMs, boolean fallbacks, int retries);
 
 }

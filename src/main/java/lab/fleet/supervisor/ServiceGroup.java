@@ -326,10 +326,9 @@ public final class ServiceGroup {
 			instance.port = port;
 			instance.readyAt = System.currentTimeMillis();
 			instance.state = InstanceState.READY;
-			boolean resilient = this.fleet.resilience();
-			if (instance.launchedResilient != resilient) {
-				// the switch moved while this process was starting
-				this.fleet.pushResilience(instance, resilient);
+			if (this.fleet.settingsDiffer(instance)) {
+				// a switch moved while this process was starting, or retries are set
+				this.fleet.pushSettings(instance);
 			}
 			this.events.add(topology, "event.ready", false, instance.id(), instance.version,
 					instance.readyAt - instance.startedAt);

@@ -30,8 +30,8 @@ final class FakeControl implements InstanceControl {
 	}
 
 	@Override
-	public void settings(Instance instance, long peerTimeoutMs, boolean fallbacks) {
-		this.sent.add(instance.id() + " settings " + peerTimeoutMs + " " + fallbacks);
+	public void settings(Instance instance, long peerTimeoutMs, boolean fallbacks, int retries) {
+		this.sent.add(instance.id() + " settings " + peerTimeoutMs + " " + fallbacks + " retries " + retries);
 	}
 
 	List<String> sent() {

@@ -361,7 +361,7 @@ class FleetActionsTest {
 	void theResilienceSwitchReachesEveryReadyInstance() {
 		this.fleet.kill("users-1");
 		this.fleet.setResilience(false);
-		assertThat(this.control.sent()).filteredOn(s -> s.endsWith("settings 12000 false")).hasSize(4);
+		assertThat(this.control.sent()).filteredOn(s -> s.endsWith("settings 12000 false retries 0")).hasSize(4);
 		this.fleet.start("users-1");
 		assertThat(this.backend.last("users-1").spec().fallbacks()).isFalse();
 		assertThat(this.backend.last("users-1").spec().peerTimeout()).isEqualTo(FleetProperties.PATIENT);
