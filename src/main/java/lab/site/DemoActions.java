@@ -141,6 +141,9 @@ class DemoActions implements HandlerInterceptor {
 		if (positive(request.getParameter("latencyMs")) && positive(request.getParameter("latencyShare"))) {
 			return "slow";
 		}
+		if (positive(request.getParameter("hangShare"))) {
+			return "hang";
+		}
 		return positive(request.getParameter("errorShare")) ? "errors" : "heal";
 	}
 

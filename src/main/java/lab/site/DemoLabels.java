@@ -24,7 +24,8 @@ public final class DemoLabels {
 			"said.slow", "said.errors", "said.healed", "said.loadStarted", "said.posted", "said.refused", "why.down",
 			"why.breaker", "needs.monolith", "needs.users", "needs.posts", "needs.threads", "needs.payments",
 			"tag.monolith", "tag.microservices", "tag.both", "who.you", "who.other", "store.answeredBy", "store.tipWho",
-			"store.reactWho", "store.tipSelf", "controls.all");
+			"store.reactWho", "store.tipSelf", "controls.all", "deadline.on", "deadline.off", "storm.received",
+			"storm.retries", "storm.lastTip", "storm.lastTipValue", "said.tipWaited");
 
 	private DemoLabels() {
 	}

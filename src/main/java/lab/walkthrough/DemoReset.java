@@ -22,7 +22,8 @@ final class DemoReset {
 	static List<FleetRequest> requests(FleetView view) {
 		List<FleetRequest> out = new ArrayList<>();
 		out.add(FleetRequest.post("/api/fleet/load/stop"));
-		out.add(FleetRequest.post("/api/fleet/settings", "resilience", "true", "autoRestart", "false"));
+		out.add(FleetRequest.post("/api/fleet/settings", "resilience", "true", "autoRestart", "false", "retries", "0",
+				"deadline", "false"));
 		for (FleetView.TopologyView topology : view.topologies()) {
 			for (FleetView.ServiceView service : topology.services()) {
 				String base = "/api/fleet/services/" + service.topology() + "/" + service.name() + "/";

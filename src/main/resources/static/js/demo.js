@@ -42,7 +42,8 @@ const PRESETS = {
   reuse: { store: true, quick: [{ instance: 'microservices/users', op: 'kill' }], shared: [] },
   resilience: { store: true, charts: ['feed', 'tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/users', op: 'slow' }], shared: ['toggle:resilience', 'load:tip', 'load:stop'] },
   // the resilience lesson: failures and timeouts; a hung Payments shows what a timeout is for
-  timeouts: { store: true, charts: ['tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/payments', op: 'hang' }, { instance: 'microservices/users', op: 'slow' }], shared: ['toggle:resilience', 'load:tip', 'load:stop'] },
+  // with retries on every hop a hung service gets a retry storm; the deadline budget ends it. storm: whose received calls to show
+  timeouts: { store: true, charts: ['tip'], quick: [{ instance: 'microservices/payments', op: 'hang' }, { instance: 'microservices/users', op: 'hang' }, { instance: 'monolith/monolith', op: 'hang' }], shared: ['set:retries', 'toggle:deadline', 'toggle:resilience', 'load:tip', 'load:stop'], storm: { microservices: ['payments', 'users'], monolith: ['monolith'] } },
   // technology freedom: Threads moves to Python (v3) and back; the monolith refuses v3
   polyglot: { store: true, quick: [{ deploy: 'microservices/threads', version: 'v3' }, { deploy: 'monolith/monolith', version: 'v3' }], shared: ['load:feed', 'load:stop'] },
 };
@@ -268,10 +269,13 @@ Demo.prototype.onSubmit = function (event) {
     return;
   }
   event.preventDefault();
-  const fields = Object.fromEntries(new FormData(form));
+  // the pressed button's own value counts (the retries buttons carry theirs)
+  const fields = Object.fromEntries(new FormData(form, event.submitter));
   delete fields.back;
   const toggle = form.querySelector('.demo-toggle');
-  this.act('shared', this.fleetApi('/settings'), fields, null, toggle.dataset.next ?? toggle.textContent);
+  const what = toggle ? (toggle.dataset.next ?? toggle.textContent)
+    : `${form.getAttribute('aria-label')}: ${event.submitter?.textContent ?? ''}`;
+  this.act('shared', this.fleetApi('/settings'), fields, null, what);
 };
 
 Demo.prototype.onClick = function (event) {
@@ -515,6 +519,10 @@ Demo.prototype.tip = async function (topology, source) {
       ? `✓ ${this.label('store.tipDone')}. ${this.label('store.tipReplayed')}.`
       : `✓ ${this.label('store.tipDone')}` };
   }
+  if (this.preset.storm && first.body?.attempts !== undefined) {
+    // the timeouts lesson: how many attempts the gateway made, and how long the page waited
+    kept.text += ` (${this.label('said.tipWaited', this.fmt.number(first.body.attempts), this.fmt.milliseconds(first.body.waitedMs))})`;
+  }
   this.tipResults[`${topology}/${postId}`] = kept;
   const result = source.parentElement.querySelector('.demo-tip-result');
   if (result) {
@@ -559,6 +567,7 @@ Demo.prototype.render = function (view) {
     this.renderInstances(part('.demo-instances'), topology);
     this.renderServices(part('.demo-services'), topology);
     this.renderChart(part('.demo-chart'), topology);
+    this.renderStorm(part('.demo-storm'), topology);
   }
   for (const where of Object.keys(this.watching)) {
     this.follow(where);
@@ -579,7 +588,11 @@ Demo.prototype.renderSettings = function (view) {
   const toggles = [
     ['.demo-toggle-resilience', 'resilience', view.settings.resilience, 'resilience'],
     ['.demo-toggle-restart', 'autoRestart', view.settings.autoRestart, 'autoRestart'],
+    ['.demo-toggle-deadline', 'deadline', Boolean(view.settings.deadline), 'deadline'],
   ];
+  for (const choice of this.root.querySelectorAll('.demo-retry')) {
+    choice.setAttribute('aria-pressed', String(Number(choice.value) === (view.settings.retries ?? 0)));
+  }
   for (const [selector, field, on, key] of toggles) {
     const toggle = this.root.querySelector(selector);
     if (!toggle) {
@@ -593,6 +606,31 @@ Demo.prototype.renderSettings = function (view) {
   this.root.querySelector('.demo-memory').replaceChildren(
     figure(this.label('fig.fleetMemory'), this.fmt.megabytes(view.totalRssBytes)),
     ' · ', figure(this.label('fig.siteMemory'), this.fmt.megabytes(view.siteRssBytes)));
+};
+
+// The retry storm in figures (the timeouts lesson): the calls each service has received, of them the
+// retries, and how many attempts the last tip took and how long the page waited for it.
+Demo.prototype.renderStorm = function (line, topology) {
+  const names = this.preset.storm?.[topology.id];
+  if (!line || !names) {
+    return;
+  }
+  const parts = [];
+  for (const name of names) {
+    const service = topology.services.find((s) => s.name === name);
+    if (service) {
+      parts.push(figure(this.label('storm.received', service.label),
+        `${this.fmt.number(service.attempts ?? 0)} (${this.label('storm.retries', this.fmt.number(service.retried ?? 0))})`));
+    }
+  }
+  const tip = topology.features?.tip;
+  if (tip && tip.lastAttempts !== undefined) {
+    parts.push(figure(this.label('storm.lastTip'),
+      this.label('storm.lastTipValue', this.fmt.number(tip.lastAttempts), this.fmt.milliseconds(tip.lastWaitedMs))));
+  }
+  line.dir = this.rtl ? 'rtl' : 'ltr';
+  line.replaceChildren(...parts.flatMap((p, n) => (n ? [' · ', p] : [p])));
+  line.hidden = false;
 };
 
 // The lesson's own controls for this version: one button per control, whose label follows the

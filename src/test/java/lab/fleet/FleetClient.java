@@ -42,6 +42,13 @@ public final class FleetClient {
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
 	}
 
+	Answer postJson(String path, String json, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.headers(withAccept(headers))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	private static String[] withAccept(String[] headers) {
 		String[] all = new String[headers.length + 2];
 		all[0] = "Accept";
@@ -101,7 +108,7 @@ public final class FleetClient {
 	}
 
 	public void heal() {
-		post("/api/fleet/settings", "resilience=true&autoRestart=false");
+		post("/api/fleet/settings", "resilience=true&autoRestart=false&retries=0&deadline=false");
 		for (String service : List.of("monolith", "users", "posts", "threads", "payments")) {
 			List<Map<String, Object>> mine = instances().stream()
 				.filter(i -> service.equals(i.get("service")))
