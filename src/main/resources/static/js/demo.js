@@ -624,7 +624,7 @@ Demo.prototype.renderStorm = function (line, topology) {
     }
   }
   const tip = topology.features?.tip;
-  if (tip && tip.lastAttempts !== undefined) {
+  if (tip && (tip.lastAttempts > 0 || tip.lastWaitedMs > 0)) {
     parts.push(figure(this.label('storm.lastTip'),
       this.label('storm.lastTipValue', this.fmt.number(tip.lastAttempts), this.fmt.milliseconds(tip.lastWaitedMs))));
   }

@@ -428,7 +428,7 @@ public class Fleet {
 		}
 		if (this.retries.getAndSet(retries) != retries) {
 			pushSettingsToAll();
-			this.events.add(null, "event.retries", retries > 0, String.valueOf(retries));
+			this.events.add(null, "event.retries", false, String.valueOf(retries));
 		}
 	}
 
