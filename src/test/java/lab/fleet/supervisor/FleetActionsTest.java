@@ -368,6 +368,31 @@ class FleetActionsTest {
 	}
 
 	@Test
+	void retriesReachEveryReadyInstanceAndOneThatBecomesReadyLater() {
+		this.fleet.kill("users-1");
+		this.fleet.setRetries(2);
+		assertThat(this.fleet.retries()).isEqualTo(2);
+		assertThat(this.control.sent()).filteredOn(s -> s.contains(" settings ") && s.endsWith(" retries 2"))
+			.hasSize(4);
+		int told = this.control.sent().size();
+		this.fleet.setRetries(2);
+		assertThat(this.control.sent()).as("the same value again tells nobody").hasSize(told);
+		this.fleet.start("users-1");
+		await().until(() -> this.control.sent().stream().anyMatch(s -> s.matches("users-1 settings .* retries 2")));
+		assertThatThrownBy(() -> this.fleet.setRetries(4)).extracting(e -> ((FleetProblem) e).code())
+			.isEqualTo("fleet.error.retries");
+		assertThat(this.fleet.retries()).isEqualTo(2);
+	}
+
+	@Test
+	void theDeadlineBudgetIsTheGatewaysAloneAndLogged() {
+		int told = this.control.sent().size();
+		this.fleet.setDeadline(true);
+		assertThat(this.fleet.deadline()).isTrue();
+		assertThat(this.control.sent()).as("the processes honour whatever deadline a request carries").hasSize(told);
+	}
+
+	@Test
 	void anInstanceIsChangedOnlyByItsServicesWorker() {
 		ServiceGroup users = this.fleet.group(USERS);
 		assertThatThrownBy(() -> users.newInstance("v2")).isInstanceOf(IllegalStateException.class)
