@@ -332,14 +332,13 @@ class Peer:
     being served each attempt gets only what is left of the budget; none starts once it is spent.
     """
 
-    def __init__(self, name, base_url, settings, caller):
+    def __init__(self, name, base_url, settings):
         self.name = name
         parsed = urllib.parse.urlsplit(base_url.rstrip("/"))
         self.host = parsed.hostname
         self.port = parsed.port or 80
         self.prefix = parsed.path
         self.settings = settings
-        self.caller = caller
 
     def get(self, path, absent_codes=()):
         """The JSON answer, or None if the peer answers 404 with one of absent_codes."""
@@ -358,7 +357,7 @@ class Peer:
 
     def once(self, path, absent_codes, attempt, deadline):
         timeout = self.settings.values["peerTimeoutMs"] / 1000
-        headers = {"Accept": "application/json", "X-Caller": self.caller, ATTEMPT_HEADER: str(attempt)}
+        headers = {"Accept": "application/json", ATTEMPT_HEADER: str(attempt)}
         if deadline is not None:
             timeout = deadline.cap(timeout)
             headers[DEADLINE_HEADER] = str(deadline.remaining_ms())
@@ -956,8 +955,8 @@ def main(argv):
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="http", daemon=True).start()
         service.store = Store(args.data_dir)
         settings = service.settings
-        posts = Peer("posts", args.peers["posts"], settings, args.instance)
-        users = Peer("users", args.peers["users"], settings, args.instance)
+        posts = Peer("posts", args.peers["posts"], settings)
+        users = Peer("users", args.peers["users"], settings)
         service.register(Threads(service.store, posts, users, settings))
     except (OSError, sqlite3.Error, Failure) as e:
         sys.stderr.write("%s cannot start: %s\n" % (args.instance, e))

@@ -96,6 +96,11 @@ public class Gateway {
 			this(status, body, fallback, instance, 0, 0, false);
 		}
 
+		/** An answer after one attempt (or none), without a deadline. */
+		public Answer(int status, byte[] body, String fallback, String instance, long tookMs) {
+			this(status, body, fallback, instance, tookMs, (instance == null) ? 0 : 1, false);
+		}
+
 		/**
 		 * Whether another attempt could help: no answer, or a failure of the service
 		 * itself (not a refusal the gateway chose: breaker, paused writes).

@@ -108,35 +108,52 @@ public class Upstream {
 	 */
 	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout, Hop hop)
 			throws Unavailable {
+		return call(service, method, pathAndQuery, body, Map.of(), timeout, hop);
+	}
+
+	/**
+	 * As {@link #call(ServiceId, String, String, byte[], Duration)}, with request headers
+	 * passed on to the instance (checked values only: the caller picks which).
+	 */
+	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Map<String, String> headers,
+			Duration timeout) throws Unavailable {
+		return call(service, method, pathAndQuery, body, headers, timeout, Hop.FIRST);
+	}
+
+	/**
+	 * Both of the above: headers passed on, and one attempt of a call under a deadline.
+	 */
+	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Map<String, String> headers,
+			Duration timeout, Hop hop) throws Unavailable {
 		if ("GET".equals(method) || !this.fleet.services().contains(service)) {
-			return route(service, method, pathAndQuery, body, timeout, hop);
+			return route(service, method, pathAndQuery, body, headers, timeout, hop);
 		}
 		WritePause writes = this.fleet.writes(service);
 		if (!writes.tryEnter()) {
 			throw new Unavailable(service + ": writes are paused", false, true);
 		}
 		try {
-			return route(service, method, pathAndQuery, body, timeout, hop);
+			return route(service, method, pathAndQuery, body, headers, timeout, hop);
 		}
 		finally {
 			writes.exit();
 		}
 	}
 
-	private Reply route(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout, Hop hop)
-			throws Unavailable {
+	private Reply route(ServiceId service, String method, String pathAndQuery, byte[] body, Map<String, String> headers,
+			Duration timeout, Hop hop) throws Unavailable {
 		Optional<Instance> first = pick(service);
 		if (first.isEmpty()) {
 			throw new Unavailable("no instance of " + service + " is ready", false);
 		}
 		try {
-			return send(first.get(), method, pathAndQuery, body, timeout, hop);
+			return send(first.get(), method, pathAndQuery, body, headers, timeout, hop);
 		}
 		catch (ConnectException | HttpConnectTimeoutException refused) {
 			Optional<Instance> second = pickOtherThan(service, first.get());
 			if (second.isPresent()) {
 				try {
-					return send(second.get(), method, pathAndQuery, body, timeout, hop);
+					return send(second.get(), method, pathAndQuery, body, headers, timeout, hop);
 				}
 				catch (IOException ex) {
 					throw unavailable(service, ex);
@@ -176,8 +193,8 @@ public class Upstream {
 				ex instanceof HttpTimeoutException && !(ex instanceof HttpConnectTimeoutException));
 	}
 
-	private Reply send(Instance instance, String method, String pathAndQuery, byte[] body, Duration timeout, Hop hop)
-			throws IOException {
+	private Reply send(Instance instance, String method, String pathAndQuery, byte[] body, Map<String, String> headers,
+			Duration timeout, Hop hop) throws IOException {
 		long now = System.nanoTime();
 		if (hop.deadline() != null && hop.deadline().spent(now)) {
 			throw new HttpTimeoutException("the deadline budget is spent");
@@ -195,6 +212,7 @@ public class Upstream {
 		if (body != null && body.length > 0) {
 			request.header("Content-Type", "application/json");
 		}
+		headers.forEach(request::header);
 		long start = System.currentTimeMillis();
 		instance.requestStarted();
 		instance.attemptReceived(hop.attempt());

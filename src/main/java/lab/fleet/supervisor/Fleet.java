@@ -12,17 +12,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import lab.chassis.http.Attempts;
 import lab.fleet.EventLog;
 import lab.fleet.FleetProblem;
 import lab.fleet.FleetProperties;
 import lab.fleet.ServiceId;
 import lab.fleet.Topology;
-import lab.chassis.http.Attempts;
 
 /**
  * The supervisor of the demo processes: which services there are, the control actions on
@@ -62,9 +61,7 @@ public class Fleet {
 
 	private final AtomicBoolean autoRestart;
 
-	private final AtomicBoolean resilience;
-
-	private final AtomicInteger retries = new AtomicInteger();
+	private final SettingsBroadcaster settings;
 
 	private final AtomicBoolean deadline = new AtomicBoolean();
 
@@ -75,9 +72,10 @@ public class Fleet {
 	/**
 	 * @param name tells this fleet's threads apart from another's
 	 * @param data this fleet's own data slot
+	 * @param settings this fleet's own line for chaos and settings to its instances
 	 */
 	public Fleet(String name, ProcessBackend backend, InstanceControl control, EventLog events,
-			FleetProperties properties, DataSlot data, List<Rollout> rollouts) {
+			FleetProperties properties, DataSlot data, List<Rollout> rollouts, SettingsBroadcaster settings) {
 		this.backend = backend;
 		this.control = control;
 		this.events = events;
@@ -86,7 +84,7 @@ public class Fleet {
 		this.rollouts = List.copyOf(rollouts);
 		this.processes = new Semaphore(properties.maxInstances());
 		this.autoRestart = new AtomicBoolean(properties.autoRestart());
-		this.resilience = new AtomicBoolean(properties.resilience());
+		this.settings = settings;
 		for (Topology topology : Topology.values()) {
 			for (String service : topology.services()) {
 				ServiceId id = new ServiceId(topology, service);
@@ -141,7 +139,7 @@ public class Fleet {
 	}
 
 	public boolean resilience() {
-		return this.resilience.get();
+		return this.settings.resilience();
 	}
 
 	/**
@@ -149,7 +147,7 @@ public class Fleet {
 	 * and by each service calling another (0 to {@value Attempts#MAX_RETRIES}).
 	 */
 	public int retries() {
-		return this.retries.get();
+		return this.settings.retries();
 	}
 
 	/**
@@ -349,13 +347,7 @@ public class Fleet {
 	public void chaos(String instanceId, Instance.Chaos chaos) {
 		Instance instance = instance(instanceId);
 		ServiceGroup group = group(instance.service());
-		group.call(() -> {
-			this.control.chaos(requireReady(instance), chaos);
-			instance.chaos = chaos;
-			this.events.add(instance.service().topology().id(), chaos.active() ? "event.chaos.faults" : "event.healed",
-					chaos.active(), instance.id(), chaos.latencyMs(), Math.round(chaos.latencyShare() * 100),
-					Math.round(chaos.errorShare() * 100), chaos.jitterMs(), Math.round(chaos.hangShare() * 100));
-		});
+		group.call(() -> this.settings.chaos(requireReady(instance), chaos));
 	}
 
 	private static Instance requireReady(Instance instance) {
@@ -408,28 +400,18 @@ public class Fleet {
 
 	/**
 	 * Turns the resilience patterns on or off everywhere: in the gateway, and in every
-	 * running process (its timeout on calls to peers, and whether it degrades or fails
-	 * when a peer fails).
+	 * running process; waits until the ready instances are told.
 	 */
 	public void setResilience(boolean on) {
-		if (this.resilience.getAndSet(on) != on) {
-			pushSettingsToAll();
-			this.events.add(null, on ? "event.resilienceOn" : "event.resilienceOff", !on);
-		}
+		this.settings.setResilience(on, this.groups.values());
 	}
 
 	/**
 	 * Sets the retries of every call, in the gateway and in every running process (0 to
-	 * {@value Attempts#MAX_RETRIES}).
+	 * {@value Attempts#MAX_RETRIES}); waits until the ready instances are told.
 	 */
 	public void setRetries(int retries) {
-		if (retries < 0 || retries > Attempts.MAX_RETRIES) {
-			throw FleetProblem.badRequest("fleet.error.retries", 0, Attempts.MAX_RETRIES);
-		}
-		if (this.retries.getAndSet(retries) != retries) {
-			pushSettingsToAll();
-			this.events.add(null, "event.retries", false, String.valueOf(retries));
-		}
+		this.settings.setRetries(retries, this.groups.values());
 	}
 
 	/**
@@ -441,57 +423,6 @@ public class Fleet {
 			this.events.add(null, on ? "event.deadlineOn" : "event.deadlineOff", false,
 					String.valueOf(this.properties.callTimeout().toMillis()));
 		}
-	}
-
-	/**
-	 * Tells every ready process the current settings: each group's worker tells its own
-	 * instances; this waits for them all.
-	 */
-	private void pushSettingsToAll() {
-		List<FutureTask<Void>> told = new ArrayList<>();
-		for (ServiceGroup group : this.groups.values()) {
-			FutureTask<Void> task = new FutureTask<>(() -> {
-				for (Instance instance : group.instances()) {
-					if (instance.state == InstanceState.READY) {
-						pushSettings(instance);
-					}
-				}
-			}, null);
-			group.post(task);
-			told.add(task);
-		}
-		for (FutureTask<Void> task : told) {
-			try {
-				task.get(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				// that group is busy (a deploy): its new processes get the new settings
-				// when ready
-			}
-		}
-	}
-
-	/** On the instance's worker: the current resilience and retries. */
-	void pushSettings(Instance instance) {
-		boolean on = this.resilience.get();
-		int tries = this.retries.get();
-		try {
-			this.control.settings(instance, peerTimeout(on).toMillis(), on, tries);
-			instance.launchedResilient = on;
-			instance.pushedRetries = tries;
-		}
-		catch (FleetProblem ex) {
-			log.warn("could not change the settings of " + instance.id() + ": " + ex.code());
-		}
-	}
-
-	/** On the instance's worker: whether its settings differ from the fleet's. */
-	boolean settingsDiffer(Instance instance) {
-		return instance.launchedResilient != this.resilience.get() || instance.pushedRetries != this.retries.get();
 	}
 
 	/**
@@ -528,8 +459,8 @@ public class Fleet {
 		return this.closing;
 	}
 
-	private Duration peerTimeout(boolean resilient) {
-		return resilient ? this.properties.peerTimeout() : FleetProperties.PATIENT;
+	SettingsBroadcaster settings() {
+		return this.settings;
 	}
 
 	/**
@@ -546,12 +477,9 @@ public class Fleet {
 				}
 			}
 		}
-		boolean on = this.resilience.get();
-		instance.launchedResilient = on;
-		// a process starts without retries; awaitReady sends the fleet's once it is ready
-		instance.pushedRetries = 0;
+		boolean on = this.settings.launchResilience(instance);
 		return new ProcessBackend.Spec(role, instance.id(), instance.version,
-				this.data.dir().resolve(id.topology().id()).resolve(role), peers, peerTimeout(on), on,
+				this.data.dir().resolve(id.topology().id()).resolve(role), peers, this.settings.peerTimeout(on), on,
 				this.data.dir().resolve("logs").resolve(id.topology().id() + "-" + instance.id() + ".log"),
 				this.data.databasePassword());
 	}

@@ -326,10 +326,8 @@ public final class ServiceGroup {
 			instance.port = port;
 			instance.readyAt = System.currentTimeMillis();
 			instance.state = InstanceState.READY;
-			if (this.fleet.settingsDiffer(instance)) {
-				// a switch moved while this process was starting, or retries are set
-				this.fleet.pushSettings(instance);
-			}
+			// the switch may have moved while this process was starting
+			this.fleet.settings().ready(instance);
 			this.events.add(topology, "event.ready", false, instance.id(), instance.version,
 					instance.readyAt - instance.startedAt);
 			return true;
