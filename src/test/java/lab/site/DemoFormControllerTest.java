@@ -66,6 +66,18 @@ class DemoFormControllerTest {
 	}
 
 	@Test
+	void theRetriesAndDeadlineFormsReachTheFleetAndABadValueChangesNothing() {
+		assertThat(post("/en/demo/settings", "retries", "2")).hasRedirectedUrl("/en/fleet");
+		verify(this.fleet).setRetries(2);
+		assertThat(post("/en/demo/settings", "deadline", "true")).hasRedirectedUrl("/en/fleet");
+		verify(this.fleet).setDeadline(true);
+		assertThat(post("/fa/demo/settings", "retries", "9")).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.startsWith("/fa/fleet?demoError=fleet.error.retries");
+		verify(this.fleet, never()).setRetries(9);
+	}
+
+	@Test
 	void theCrashFormCrashesTheInstance() {
 		assertThat(post("/en/demo/instances/users-1/crash")).hasStatus3xxRedirection().hasRedirectedUrl("/en/fleet");
 		verify(this.fleet).crash("users-1");
