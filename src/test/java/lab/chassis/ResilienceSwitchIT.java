@@ -56,11 +56,11 @@ class ResilienceSwitchIT {
 
 		Http.Response settings = Http.get(posts.url() + "/settings");
 		assertThat(settings.status()).isEqualTo(200);
-		assertThat(settings.json()).isEqualTo(Map.of("peerTimeoutMs", 2500L, "fallbacks", false));
+		assertThat(settings.json()).isEqualTo(Map.of("peerTimeoutMs", 2500L, "fallbacks", false, "retries", 0L));
 		assertThat(Http.get(threads.url() + "/settings").json())
-			.isEqualTo(Map.of("peerTimeoutMs", 1000L, "fallbacks", false));
+			.isEqualTo(Map.of("peerTimeoutMs", 1000L, "fallbacks", false, "retries", 0L));
 		assertThat(Http.get(posts.url() + "/info").json()).containsEntry("settings",
-				Map.of("peerTimeoutMs", 2500L, "fallbacks", false));
+				Map.of("peerTimeoutMs", 2500L, "fallbacks", false, "retries", 0L));
 		// with every peer up, the switch changes nothing
 		assertThat(Http.get(posts.url() + "/api/posts").json()).containsEntry("degraded", false);
 
@@ -71,7 +71,7 @@ class ResilienceSwitchIT {
 
 		Http.Response on = Http.post(posts.url() + "/settings", Json.object("fallbacks", true));
 		assertThat(on.status()).isEqualTo(200);
-		assertThat(on.json()).isEqualTo(Map.of("peerTimeoutMs", 2500L, "fallbacks", true));
+		assertThat(on.json()).isEqualTo(Map.of("peerTimeoutMs", 2500L, "fallbacks", true, "retries", 0L));
 		Http.Response degraded = Http.get(posts.url() + "/api/posts");
 		assertThat(degraded.status()).isEqualTo(200);
 		assertThat(degraded.json()).containsEntry("degraded", true);
@@ -97,14 +97,16 @@ class ResilienceSwitchIT {
 		assertProblem(Http.post(u + "/settings", Json.object("peerTimeoutMs", "fast")), 400,
 				"settings.peerTimeoutMs.range");
 		assertProblem(Http.post(u + "/settings", Json.object("fallbacks", "no")), 400, "settings.fallbacks.type");
+		assertProblem(Http.post(u + "/settings", Json.object("retries", 4)), 400, "settings.retries.range");
 		assertProblem(Http.postRaw(u + "/settings", "{\"fallbacks\": "), 400, "request.json.malformed");
 		// nothing was changed by the refused requests
-		assertThat(Http.get(u + "/settings").json()).isEqualTo(Map.of("peerTimeoutMs", 1000L, "fallbacks", true));
+		assertThat(Http.get(u + "/settings").json())
+			.isEqualTo(Map.of("peerTimeoutMs", 1000L, "fallbacks", true, "retries", 0L));
 		assertThat(Http.post(u + "/settings", Json.object("peerTimeoutMs", 60_000)).json())
-			.isEqualTo(Map.of("peerTimeoutMs", 60_000L, "fallbacks", true));
+			.isEqualTo(Map.of("peerTimeoutMs", 60_000L, "fallbacks", true, "retries", 0L));
 		// an empty change answers with the settings as they are
 		assertThat(Http.post(u + "/settings", Json.object()).json())
-			.isEqualTo(Map.of("peerTimeoutMs", 60_000L, "fallbacks", true));
+			.isEqualTo(Map.of("peerTimeoutMs", 60_000L, "fallbacks", true, "retries", 0L));
 	}
 
 	@Test
