@@ -43,7 +43,7 @@ const PRESETS = {
   resilience: { store: true, charts: ['feed', 'tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/users', op: 'slow' }], shared: ['toggle:resilience', 'load:tip', 'load:stop'] },
   // the resilience lesson: failures and timeouts; a hung Payments shows what a timeout is for
   // with retries on every hop a hung service gets a retry storm; the deadline budget ends it. storm: whose received calls to show
-  timeouts: { store: true, charts: ['tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/payments', op: 'hang' }, { instance: 'microservices/users', op: 'hang' }, { instance: 'monolith/monolith', op: 'hang' }], shared: ['set:retries', 'toggle:deadline', 'toggle:resilience', 'load:tip', 'load:stop'], storm: { microservices: ['payments', 'users'], monolith: ['monolith'] } },
+  timeouts: { store: true, charts: ['tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/payments', op: 'hang' }, { instance: 'microservices/users', op: 'hang' }, { instance: 'monolith/monolith', op: 'hang' }], shared: ['set:retries', 'toggle:deadline', 'toggle:resilience', 'load:tip', 'load:stop'], storm: { microservices: ['payments', 'users'], monolith: ['monolith'] } },
   // technology freedom: Threads moves to Python (v3) and back; the monolith refuses v3
   polyglot: { store: true, quick: [{ deploy: 'microservices/threads', version: 'v3' }, { deploy: 'monolith/monolith', version: 'v3' }], shared: ['load:feed', 'load:stop'] },
 };
