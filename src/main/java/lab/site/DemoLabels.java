@@ -25,7 +25,7 @@ public final class DemoLabels {
 			"why.breaker", "needs.monolith", "needs.users", "needs.posts", "needs.threads", "needs.payments",
 			"tag.monolith", "tag.microservices", "tag.both", "who.you", "who.other", "store.answeredBy", "store.tipWho",
 			"store.reactWho", "store.tipSelf", "controls.all", "deadline.on", "deadline.off", "storm.received",
-			"storm.retries", "storm.lastTip", "storm.lastTipValue", "said.tipWaited");
+			"storm.count", "said.tipWaited");
 
 	private DemoLabels() {
 	}

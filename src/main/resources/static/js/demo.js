@@ -43,7 +43,7 @@ const PRESETS = {
   resilience: { store: true, charts: ['feed', 'tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/users', op: 'slow' }], shared: ['toggle:resilience', 'load:tip', 'load:stop'] },
   // the resilience lesson: failures and timeouts; a hung Payments shows what a timeout is for
   // with retries on every hop a hung service gets a retry storm; the deadline budget ends it. storm: whose received calls to show
-  timeouts: { store: true, charts: ['tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/payments', op: 'hang' }, { instance: 'microservices/users', op: 'hang' }, { instance: 'monolith/monolith', op: 'hang' }], shared: ['set:retries', 'toggle:deadline', 'toggle:resilience', 'load:tip', 'load:stop'], storm: { microservices: ['payments', 'users'], monolith: ['monolith'] } },
+  timeouts: { store: true, charts: ['tip'], quick: [{ instance: 'microservices/payments', op: 'kill' }, { instance: 'microservices/users', op: 'kill' }, { instance: 'microservices/payments', op: 'hang' }, { instance: 'microservices/users', op: 'hang' }, { instance: 'monolith/monolith', op: 'hang' }], shared: ['set:retries', 'toggle:deadline', 'toggle:resilience'], storm: { microservices: ['payments', 'users'], monolith: ['monolith'] } },
   // technology freedom: Threads moves to Python (v3) and back; the monolith refuses v3
   polyglot: { store: true, quick: [{ deploy: 'microservices/threads', version: 'v3' }, { deploy: 'monolith/monolith', version: 'v3' }], shared: ['load:feed', 'load:stop'] },
 };
@@ -274,7 +274,7 @@ Demo.prototype.onSubmit = function (event) {
   delete fields.back;
   const toggle = form.querySelector('.demo-toggle');
   const what = toggle ? (toggle.dataset.next ?? toggle.textContent)
-    : `${form.getAttribute('aria-label')}: ${event.submitter?.textContent ?? ''}`;
+    : `${form.querySelector('[role="group"]')?.getAttribute('aria-label') ?? ''}: ${event.submitter?.textContent ?? ''}`;
   this.act('shared', this.fleetApi('/settings'), fields, null, what);
 };
 
@@ -615,21 +615,11 @@ Demo.prototype.renderStorm = function (line, topology) {
   if (!line || !names) {
     return;
   }
-  const parts = [];
-  for (const name of names) {
-    const service = topology.services.find((s) => s.name === name);
-    if (service) {
-      parts.push(figure(this.label('storm.received', service.label),
-        `${this.fmt.number(service.attempts ?? 0)} (${this.label('storm.retries', this.fmt.number(service.retried ?? 0))})`));
-    }
-  }
-  const tip = topology.features?.tip;
-  if (tip && (tip.lastAttempts > 0 || tip.lastWaitedMs > 0)) {
-    parts.push(figure(this.label('storm.lastTip'),
-      this.label('storm.lastTipValue', this.fmt.number(tip.lastAttempts), this.fmt.milliseconds(tip.lastWaitedMs))));
-  }
+  const counts = names.map((name) => topology.services.find((s) => s.name === name)).filter(Boolean)
+    .map((service) => this.label('storm.count', service.label, this.fmt.number(service.attempts ?? 0),
+      this.fmt.number(service.retried ?? 0)));
   line.dir = this.rtl ? 'rtl' : 'ltr';
-  line.replaceChildren(...parts.flatMap((p, n) => (n ? [' · ', p] : [p])));
+  line.replaceChildren(figure(this.label('storm.received'), this.fmt.list(counts)));
   line.hidden = false;
 };
 
@@ -683,6 +673,10 @@ Demo.prototype.quickInstance = function (box, slot, service, op, topology) {
     return this.quickButton(box, slot, { op: 'instance', instance: id, value: 'start', topology }, this.label('quick.busy', id, instance.stateLabel), true);
   }
   if (DOWN.includes(instance.state)) {
+    if (op === 'slow' || op === 'hang') {
+      // a fault needs a running instance: the button beside it that stopped it starts it again
+      return this.quickButton(box, slot, { op, instance: id, topology }, this.label(`quick.${op}`, id), true, op === 'hang');
+    }
     return this.quickButton(box, slot, { op: 'instance', instance: id, value: 'start', topology }, this.label('quick.start', id));
   }
   if (op === 'slow' || op === 'hang') {
