@@ -615,11 +615,21 @@ Demo.prototype.renderStorm = function (line, topology) {
   if (!line || !names) {
     return;
   }
+  // one piece per service, each kept whole, so the line wraps between services
   const counts = names.map((name) => topology.services.find((s) => s.name === name)).filter(Boolean)
-    .map((service) => this.label('storm.count', service.label, this.fmt.number(service.attempts ?? 0),
-      this.fmt.number(service.retried ?? 0)));
+    .map((service) => {
+      const count = document.createElement('bdi');
+      count.className = 'demo-fig';
+      count.textContent = this.label('storm.count', service.label, this.fmt.number(service.attempts ?? 0),
+        this.fmt.number(service.retried ?? 0));
+      return count;
+    });
+  const name = document.createElement('span');
+  name.className = 'demo-fig-name';
+  name.textContent = this.label('storm.received');
+  const separator = this.fmt.list(['', '']);
   line.dir = this.rtl ? 'rtl' : 'ltr';
-  line.replaceChildren(figure(this.label('storm.received'), this.fmt.list(counts)));
+  line.replaceChildren(name, ' ', ...counts.flatMap((c, n) => (n ? [separator, c] : [c])));
   line.hidden = false;
 };
 
