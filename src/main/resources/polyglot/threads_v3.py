@@ -272,14 +272,13 @@ class Settings:
 class Peer:
     """One peer module over HTTP with a timeout read when the call starts (see lab.chassis.remote.Peer)."""
 
-    def __init__(self, name, base_url, settings, caller):
+    def __init__(self, name, base_url, settings):
         self.name = name
         parsed = urllib.parse.urlsplit(base_url.rstrip("/"))
         self.host = parsed.hostname
         self.port = parsed.port or 80
         self.prefix = parsed.path
         self.settings = settings
-        self.caller = caller
 
     def get(self, path, absent_codes=()):
         """The JSON answer, or None if the peer answers 404 with one of absent_codes."""
@@ -287,7 +286,7 @@ class Peer:
         deadline = time.monotonic() + timeout
         connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
         try:
-            connection.request("GET", self.prefix + path, headers={"Accept": "application/json", "X-Caller": self.caller})
+            connection.request("GET", self.prefix + path, headers={"Accept": "application/json"})
             response = connection.getresponse()
             body = response.read()
             if time.monotonic() > deadline:
@@ -860,8 +859,8 @@ def main(argv):
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="http", daemon=True).start()
         service.store = Store(args.data_dir)
         settings = service.settings
-        posts = Peer("posts", args.peers["posts"], settings, args.instance)
-        users = Peer("users", args.peers["users"], settings, args.instance)
+        posts = Peer("posts", args.peers["posts"], settings)
+        users = Peer("users", args.peers["users"], settings)
         service.register(Threads(service.store, posts, users, settings))
     except (OSError, sqlite3.Error, Failure) as e:
         sys.stderr.write("%s cannot start: %s\n" % (args.instance, e))

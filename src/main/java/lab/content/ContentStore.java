@@ -17,12 +17,11 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import jakarta.validation.Validator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Loads the course from {@code content/}: every lesson is rendered once and kept in
@@ -43,6 +42,8 @@ public class ContentStore {
 
 	private final BiFunction<String, Lang, MarkdownRenderer.Rendered> renderer;
 
+	private final YamlRecords yaml;
+
 	private final String root;
 
 	private final boolean watch;
@@ -55,18 +56,21 @@ public class ContentStore {
 
 	private final CompletableFuture<Void> rendered;
 
-	public ContentStore() {
-		this(SourceTree.location("content"), SourceTree.active());
+	@Autowired
+	public ContentStore(Validator validator) {
+		this(SourceTree.location("content"), SourceTree.active(), validator);
 	}
 
-	ContentStore(String root, boolean watch) {
-		this(root, watch, new MarkdownRenderer()::render);
+	ContentStore(String root, boolean watch, Validator validator) {
+		this(root, watch, validator, new MarkdownRenderer()::render);
 	}
 
-	ContentStore(String root, boolean watch, BiFunction<String, Lang, MarkdownRenderer.Rendered> renderer) {
+	ContentStore(String root, boolean watch, Validator validator,
+			BiFunction<String, Lang, MarkdownRenderer.Rendered> renderer) {
 		this.root = root;
 		this.watch = watch;
 		this.renderer = renderer;
+		this.yaml = new YamlRecords(validator);
 		Map<String, Source> sources = new LinkedHashMap<>();
 		for (Lang lang : Lang.values()) {
 			for (Resource file : list(lang.code() + "/*.md")) {
@@ -79,14 +83,21 @@ public class ContentStore {
 				sources.put(key(lang, slugOf(file)), new Source(file, stamp, lang, fm));
 			}
 		}
-		this.glossary = loadGlossary();
 		// Rendering takes a few hundred milliseconds of a cold JVM: it runs on the other
-		// core while
-		// the rest of the site starts, and the first lookup waits for it.
+		// core while the rest of the site starts, and the first lookup waits for it. The
+		// quizzes and the glossary are read and checked there too, so a broken file keeps
+		// the site not ready, as a broken lesson does.
 		this.rendered = CompletableFuture.runAsync(() -> {
 			long start = System.nanoTime();
-			sources.forEach((key, source) -> this.lessons.put(key, new Cached<>(source.file(), source.stamp(),
-					lesson(source.frontMatter(), slugOf(source.file()), source.lang()))));
+			this.glossary = loadGlossary();
+			sources.forEach((key, source) -> {
+				this.lessons.put(key, new Cached<>(source.file(), source.stamp(),
+						lesson(source.frontMatter(), slugOf(source.file()), source.lang())));
+				Resource quiz = quizFile(source.lang(), slugOf(source.file()));
+				if (quiz.exists()) {
+					this.quizzes.put(key, loadQuiz(quiz));
+				}
+			});
 			log.info("Rendered " + sources.size() + " lessons in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		}, runnable -> {
 			Thread t = new Thread(runnable, "lesson-renderer");
@@ -95,7 +106,7 @@ public class ContentStore {
 		});
 		this.rendered.whenComplete((done, failure) -> {
 			if (failure != null) {
-				log.error("Rendering the lessons failed: the site stays not ready until it is restarted", failure);
+				log.error("Loading the content failed: the site stays not ready until it is restarted", failure);
 			}
 		});
 	}
@@ -156,17 +167,18 @@ public class ContentStore {
 		String key = key(lang, slug);
 		Cached<Quiz> cached = this.quizzes.get(key);
 		if (cached == null || (this.watch && cached.stale())) {
-			Resource file = resource(lang.code() + "/quiz/" + slug + ".yml");
+			Resource file = quizFile(lang, slug);
 			if (!file.exists()) {
 				return Optional.empty();
 			}
-			cached = new Cached<>(file, lastModified(file), parseQuiz(read(file)));
+			cached = loadQuiz(file);
 			this.quizzes.put(key, cached);
 		}
 		return Optional.of(cached.value());
 	}
 
 	public List<GlossaryTerm> glossary() {
+		this.rendered.join();
 		Cached<List<GlossaryTerm>> cached = this.glossary;
 		if (this.watch && cached.stale()) {
 			cached = loadGlossary();
@@ -196,36 +208,20 @@ public class ContentStore {
 				fm.optional("demo"), body.parts(), body.toc(), body.words());
 	}
 
-	@SuppressWarnings("unchecked")
-	static Quiz parseQuiz(String yaml) {
-		Map<String, Object> root = (Map<String, Object>) newYaml().load(yaml);
-		List<Quiz.Question> questions = new ArrayList<>();
-		for (Map<String, Object> q : (List<Map<String, Object>>) root.get("questions")) {
-			Map<String, String> choices = new LinkedHashMap<>();
-			((Map<Object, Object>) q.get("choices"))
-				.forEach((k, v) -> choices.put(String.valueOf(k), String.valueOf(v)));
-			questions.add(new Quiz.Question(String.valueOf(q.get("id")), String.valueOf(q.get("text")), choices,
-					String.valueOf(q.get("answer")), String.valueOf(q.get("explanation"))));
-		}
-		return new Quiz(List.copyOf(questions));
+	private Resource quizFile(Lang lang, String slug) {
+		return resource(lang.code() + "/quiz/" + slug + ".yml");
 	}
 
-	@SuppressWarnings("unchecked")
+	private Cached<Quiz> loadQuiz(Resource file) {
+		return new Cached<>(file, lastModified(file), this.yaml.read(file, Quiz.class));
+	}
+
 	private Cached<List<GlossaryTerm>> loadGlossary() {
 		Resource file = resource("glossary.yml");
-		List<GlossaryTerm> terms = new ArrayList<>();
-		if (file.exists()) {
-			for (Map<String, Object> t : (List<Map<String, Object>>) newYaml().load(read(file))) {
-				Map<String, Object> def = (Map<String, Object>) t.get("definition");
-				terms.add(new GlossaryTerm(String.valueOf(t.get("id")), String.valueOf(t.get("en")),
-						String.valueOf(t.get("fa")), String.valueOf(def.get("en")), String.valueOf(def.get("fa"))));
-			}
-		}
-		return new Cached<>(file, lastModified(file), List.copyOf(terms));
-	}
-
-	private static Yaml newYaml() {
-		return new Yaml(new SafeConstructor(new LoaderOptions()));
+		List<GlossaryTerm> terms = file.exists()
+				? this.yaml.readList(file, GlossaryTerm.Entry.class).stream().map(GlossaryTerm.Entry::term).toList()
+				: List.of();
+		return new Cached<>(file, lastModified(file), terms);
 	}
 
 	private Resource[] list(String pattern) {

@@ -1,5 +1,6 @@
 package lab.site;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import lab.content.Lang;
 import lab.fleet.live.FleetViews;
+import lab.fleet.load.LoadGenerator;
 
 /**
  * The control room, {@code /{lang}/fleet}: the whole fleet as a server-rendered page with
@@ -26,6 +28,8 @@ class FleetPageController {
 
 	static final Pattern ERROR_ARG = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
+	private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+
 	private final FleetViews views;
 
 	private final MessageSource messages;
@@ -37,16 +41,31 @@ class FleetPageController {
 
 	@GetMapping(PagesController.LANG + "/fleet")
 	String fleet(@PathVariable String lang, @RequestParam(name = "demoError", required = false) String error,
-			@RequestParam(name = "demoArg", required = false) String arg, Model model) {
+			@RequestParam(name = "demoArg", required = false) List<String> given, Model model) {
 		Lang language = PagesController.lang(lang);
 		model.addAttribute("fleet", this.views.view(language.locale()));
+		model.addAttribute("maxRps", LoadGenerator.MAX_RPS);
+		model.addAttribute("maxSeconds", LoadGenerator.MAX_SECONDS);
+		model.addAttribute("maxLatencyMs", DemoFormController.MAX_LATENCY_MS);
 		if (error != null && ERROR_CODE.matcher(error).matches()) {
-			String value = (arg != null && ERROR_ARG.matcher(arg).matches()) ? arg : "";
-			Object[] args = { value, "" };
+			Object[] args = { "", "" };
+			for (int n = 0; given != null && n < Math.min(args.length, given.size()); n++) {
+				args[n] = arg(given.get(n));
+			}
 			model.addAttribute("demoError", this.messages.getMessage(error, args,
 					this.messages.getMessage("fleet.error.failed", args, language.locale()), language.locale()));
 		}
 		return FLEET_VIEW;
+	}
+
+	/**
+	 * A number is formatted in the page's language (its digits); a name stays as it is.
+	 */
+	private static Object arg(String given) {
+		if (given == null || !ERROR_ARG.matcher(given).matches()) {
+			return "";
+		}
+		return NUMBER.matcher(given).matches() ? (Object) Long.valueOf(given) : given;
 	}
 
 }

@@ -9,15 +9,20 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 class ContentStoreTest {
+
+	private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
 	@TempDir
 	Path root;
@@ -29,7 +34,7 @@ class ContentStoreTest {
 	}
 
 	private ContentStore store(boolean watch) {
-		return new ContentStore("file:" + this.root.toAbsolutePath() + "/", watch);
+		return new ContentStore("file:" + this.root.toAbsolutePath() + "/", watch, VALIDATOR);
 	}
 
 	@Test
@@ -43,9 +48,10 @@ class ContentStoreTest {
 	@Test
 	void aFailedRenderingStaysFailed() throws IOException {
 		lesson("en", "first", 1, "First");
-		ContentStore store = new ContentStore("file:" + this.root.toAbsolutePath() + "/", false, (markdown, lang) -> {
-			throw new IllegalStateException("cannot render");
-		});
+		ContentStore store = new ContentStore("file:" + this.root.toAbsolutePath() + "/", false, VALIDATOR,
+				(markdown, lang) -> {
+					throw new IllegalStateException("cannot render");
+				});
 		await().atMost(Duration.ofSeconds(30)).until(() -> store.rendering() != ContentStore.Rendering.RUNNING);
 		assertThat(store.rendering()).isEqualTo(ContentStore.Rendering.FAILED);
 		assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> store.lessons(Lang.EN));
@@ -125,6 +131,85 @@ class ContentStoreTest {
 		assertThat(store.quiz(Lang.EN, "missing")).isEmpty();
 		assertThat(store.glossary()).singleElement()
 			.satisfies(t -> assertThat(t.definition(Lang.FA)).isEqualTo("یک قرارداد."));
+	}
+
+	@Test
+	void theCourseContentPassesItsChecks() {
+		ContentStore store = new ContentStore("file:" + Path.of("content").toAbsolutePath() + "/", false, VALIDATOR);
+		assertThat(store.glossary()).isNotEmpty();
+		assertThat(store.rendering()).isEqualTo(ContentStore.Rendering.DONE);
+		assertThat(store.lessons(Lang.FA)).allSatisfy(l -> assertThat(store.quiz(Lang.FA, l.slug())).isPresent());
+	}
+
+	@Test
+	void aQuizQuestionWithoutTextFailsTheLoadNamingTheFileAndTheField() throws IOException {
+		lesson("en", "first", 1, "First");
+		Files.createDirectories(this.root.resolve("en/quiz"));
+		Files.writeString(this.root.resolve("en/quiz/first.yml"), """
+				questions:
+				  - id: q1
+				    text: Pick b
+				    choices:
+				      a: A
+				      b: B
+				    answer: b
+				    explanation: Because.
+				  - id: q2
+				    choices:
+				      a: A
+				    answer: a
+				    explanation: "  "
+				""");
+		assertThat(failedLoad(store(false))).contains("first.yml")
+			.contains("questions[1].text")
+			.contains("questions[1].explanation")
+			.doesNotContain("questions[0]");
+	}
+
+	@Test
+	void aQuizAnswerThatIsNoChoiceFailsTheLoad() throws IOException {
+		lesson("en", "first", 1, "First");
+		Files.createDirectories(this.root.resolve("en/quiz"));
+		Files.writeString(this.root.resolve("en/quiz/first.yml"), """
+				questions:
+				  - id: q1
+				    text: Pick c
+				    choices:
+				      a: A
+				    answer: c
+				    explanation: Because.
+				""");
+		assertThat(failedLoad(store(false))).contains("first.yml").contains("questions[0].answerAmongTheChoices");
+	}
+
+	@Test
+	void aGlossaryTermWithoutItsPersianDefinitionFailsTheLoad() throws IOException {
+		lesson("en", "first", 1, "First");
+		Files.writeString(this.root.resolve("glossary.yml"), """
+				- id: api
+				  en: API
+				  fa: API
+				  definition:
+				    en: A contract.
+				    fa: یک قرارداد.
+				- id: rest
+				  en: REST
+				  fa: REST
+				  definition:
+				    en: A style.
+				""");
+		assertThat(failedLoad(store(false))).contains("glossary.yml")
+			.contains("[1].definition.fa")
+			.doesNotContain("[0]");
+	}
+
+	/** The message of the failure that left the content not ready. */
+	private static String failedLoad(ContentStore store) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> store.rendering() != ContentStore.Rendering.RUNNING);
+		assertThat(store.rendering()).isEqualTo(ContentStore.Rendering.FAILED);
+		Throwable failure = catchThrowable(() -> store.lessons(Lang.EN));
+		assertThat(failure).isInstanceOf(CompletionException.class).hasCauseInstanceOf(IllegalStateException.class);
+		return failure.getCause().getMessage();
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,39 @@ class FleetBordersIT {
 		assertThat(readyUsers().pid()).isEqualTo(users.pid());
 		assertThat(users.chaos().active()).isFalse();
 		assertThat(new FleetClient(this.port).instance(users.id()).get("state")).isEqualTo("ready");
+	}
+
+	private HttpResponse<String> tip(String key, String body, String language) throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/lb/microservices/payments/api/tips"))
+			.header("Accept-Language", language)
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void aRetriedTipWithTheSameIdempotencyKeyHeaderIsChargedOnce() throws Exception {
+		String key = "retry-" + UUID.randomUUID();
+		String body = "{\"fromUserId\":2,\"toUserId\":1,\"amountCents\":150}";
+		HttpResponse<String> first = tip(key, body, "en");
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		HttpResponse<String> retried = tip(key, body, "en");
+		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+		assertThat(retried.body()).contains("\"replayed\":true").contains(key);
+		String tips = send("GET", "/lb/microservices/payments/api/tips?userId=1", "en").body();
+		assertThat(tips.split(Pattern.quote(key), -1)).as(tips).hasSize(2);
+		HttpResponse<String> other = tip("other-" + UUID.randomUUID(), body, "en");
+		assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+	}
+
+	@Test
+	void anIdempotencyKeyHeaderWithSpacesIsRefusedInTheCallersLanguage() throws Exception {
+		HttpResponse<String> refused = tip("two words", "{\"fromUserId\":2,\"toUserId\":1,\"amountCents\":150}", "fa");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("fleet.error.lbHeader").contains("Idempotency-Key").contains("هدر");
 	}
 
 	@Test

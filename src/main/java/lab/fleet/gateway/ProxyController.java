@@ -3,6 +3,7 @@ package lab.fleet.gateway;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -34,6 +35,15 @@ class ProxyController {
 
 	private static final Duration PROXY_TIMEOUT = Duration.ofSeconds(15);
 
+	/**
+	 * The request headers the services read, passed on; every other header stays here.
+	 * Payments answers a retried tip with the same key from its first answer.
+	 */
+	static final List<String> PASSED_HEADERS = List.of("Idempotency-Key");
+
+	/** A header value passed on: visible ASCII, short (no line breaks to smuggle). */
+	private static final Pattern PLAIN_HEADER = Pattern.compile("[!-~]{1,128}");
+
 	/** What the services' own queries look like ({@code limit=20}, {@code ids=1,2,3}). */
 	private static final Pattern PLAIN_QUERY = Pattern.compile("[A-Za-z0-9._~%=&+,-]*");
 
@@ -64,6 +74,7 @@ class ProxyController {
 		if (query != null && !PLAIN_QUERY.matcher(query).matches()) {
 			throw FleetProblem.badRequest("fleet.error.lbPath");
 		}
+		Map<String, String> headers = passedHeaders(request);
 		byte[] body = request.getInputStream().readAllBytes();
 		String method = request.getMethod();
 		String target = path + ((query != null) ? "?" + query : "");
@@ -71,7 +82,7 @@ class ProxyController {
 		// Tomcat's
 		return this.traffic.run(() -> {
 			try {
-				Upstream.Reply reply = this.upstream.call(id, method, target, body, PROXY_TIMEOUT);
+				Upstream.Reply reply = this.upstream.call(id, method, target, body, headers, PROXY_TIMEOUT);
 				return ResponseEntity.status(reply.status())
 					.header("Content-Type", reply.contentType())
 					.header("X-Instance", reply.instance())
@@ -83,6 +94,20 @@ class ProxyController {
 						: unavailable("service.unavailable", id.name() + " is not available");
 			}
 		}, () -> unavailable("service.unavailable", "the load balancer is busy"));
+	}
+
+	private static Map<String, String> passedHeaders(HttpServletRequest request) {
+		Map<String, String> passed = new LinkedHashMap<>();
+		for (String name : PASSED_HEADERS) {
+			String value = request.getHeader(name);
+			if (value != null) {
+				if (!PLAIN_HEADER.matcher(value).matches()) {
+					throw FleetProblem.badRequest("fleet.error.lbHeader", name);
+				}
+				passed.put(name, value);
+			}
+		}
+		return passed;
 	}
 
 	private ResponseEntity<byte[]> unavailable(String code, String detail) {

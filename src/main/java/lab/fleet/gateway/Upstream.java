@@ -85,35 +85,44 @@ public class Upstream {
 	 */
 	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
 			throws Unavailable {
+		return call(service, method, pathAndQuery, body, Map.of(), timeout);
+	}
+
+	/**
+	 * As {@link #call(ServiceId, String, String, byte[], Duration)}, with request headers
+	 * passed on to the instance (checked values only: the caller picks which).
+	 */
+	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Map<String, String> headers,
+			Duration timeout) throws Unavailable {
 		if ("GET".equals(method) || !this.fleet.services().contains(service)) {
-			return route(service, method, pathAndQuery, body, timeout);
+			return route(service, method, pathAndQuery, body, headers, timeout);
 		}
 		WritePause writes = this.fleet.writes(service);
 		if (!writes.tryEnter()) {
 			throw new Unavailable(service + ": writes are paused", false, true);
 		}
 		try {
-			return route(service, method, pathAndQuery, body, timeout);
+			return route(service, method, pathAndQuery, body, headers, timeout);
 		}
 		finally {
 			writes.exit();
 		}
 	}
 
-	private Reply route(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
-			throws Unavailable {
+	private Reply route(ServiceId service, String method, String pathAndQuery, byte[] body, Map<String, String> headers,
+			Duration timeout) throws Unavailable {
 		Optional<Instance> first = pick(service);
 		if (first.isEmpty()) {
 			throw new Unavailable("no instance of " + service + " is ready", false);
 		}
 		try {
-			return send(first.get(), method, pathAndQuery, body, timeout);
+			return send(first.get(), method, pathAndQuery, body, headers, timeout);
 		}
 		catch (ConnectException | HttpConnectTimeoutException refused) {
 			Optional<Instance> second = pickOtherThan(service, first.get());
 			if (second.isPresent()) {
 				try {
-					return send(second.get(), method, pathAndQuery, body, timeout);
+					return send(second.get(), method, pathAndQuery, body, headers, timeout);
 				}
 				catch (IOException ex) {
 					throw unavailable(service, ex);
@@ -153,8 +162,8 @@ public class Upstream {
 				ex instanceof HttpTimeoutException && !(ex instanceof HttpConnectTimeoutException));
 	}
 
-	private Reply send(Instance instance, String method, String pathAndQuery, byte[] body, Duration timeout)
-			throws IOException {
+	private Reply send(Instance instance, String method, String pathAndQuery, byte[] body, Map<String, String> headers,
+			Duration timeout) throws IOException {
 		HttpRequest.BodyPublisher publisher = (body == null || body.length == 0) ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofByteArray(body);
 		HttpRequest.Builder request = HttpRequest
@@ -164,6 +173,7 @@ public class Upstream {
 		if (body != null && body.length > 0) {
 			request.header("Content-Type", "application/json");
 		}
+		headers.forEach(request::header);
 		long start = System.currentTimeMillis();
 		instance.requestStarted();
 		boolean success = false;

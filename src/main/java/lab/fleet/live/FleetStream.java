@@ -129,9 +129,12 @@ class FleetStream {
 
 	@GetMapping(path = "/api/fleet/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(Locale locale, HttpServletRequest request) {
-		String address = request.getRemoteAddr();
+		return open(new SseEmitter(EMITTER_TIMEOUT_MS), locale, request.getRemoteAddr());
+	}
+
+	/** Admits a stream from {@code address} and sends it the current view at once. */
+	SseEmitter open(SseEmitter emitter, Locale locale, String address) {
 		this.admission.admit(address);
-		SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MS);
 		Client client = new Client(emitter, locale, address);
 		emitter.onCompletion(() -> drop(client));
 		emitter.onTimeout(() -> drop(client));

@@ -57,7 +57,7 @@ public class Fleet {
 
 	private final AtomicBoolean autoRestart;
 
-	private final AtomicBoolean resilience;
+	private final SettingsBroadcaster settings;
 
 	private volatile int sitePort;
 
@@ -66,9 +66,10 @@ public class Fleet {
 	/**
 	 * @param name tells this fleet's threads apart from another's
 	 * @param data this fleet's own data slot
+	 * @param settings this fleet's own line for chaos and settings to its instances
 	 */
 	public Fleet(String name, ProcessBackend backend, InstanceControl control, EventLog events,
-			FleetProperties properties, DataSlot data, List<Rollout> rollouts) {
+			FleetProperties properties, DataSlot data, List<Rollout> rollouts, SettingsBroadcaster settings) {
 		this.backend = backend;
 		this.control = control;
 		this.events = events;
@@ -77,7 +78,7 @@ public class Fleet {
 		this.rollouts = List.copyOf(rollouts);
 		this.processes = new Semaphore(properties.maxInstances());
 		this.autoRestart = new AtomicBoolean(properties.autoRestart());
-		this.resilience = new AtomicBoolean(properties.resilience());
+		this.settings = settings;
 		for (Topology topology : Topology.values()) {
 			for (String service : topology.services()) {
 				ServiceId id = new ServiceId(topology, service);
@@ -132,7 +133,7 @@ public class Fleet {
 	}
 
 	public boolean resilience() {
-		return this.resilience.get();
+		return this.settings.resilience();
 	}
 
 	public int sitePort() {
@@ -324,13 +325,7 @@ public class Fleet {
 	public void chaos(String instanceId, Instance.Chaos chaos) {
 		Instance instance = instance(instanceId);
 		ServiceGroup group = group(instance.service());
-		group.call(() -> {
-			this.control.chaos(requireReady(instance), chaos);
-			instance.chaos = chaos;
-			this.events.add(instance.service().topology().id(), chaos.active() ? "event.chaos.faults" : "event.healed",
-					chaos.active(), instance.id(), chaos.latencyMs(), Math.round(chaos.latencyShare() * 100),
-					Math.round(chaos.errorShare() * 100), chaos.jitterMs(), Math.round(chaos.hangShare() * 100));
-		});
+		group.call(() -> this.settings.chaos(requireReady(instance), chaos));
 	}
 
 	private static Instance requireReady(Instance instance) {
@@ -383,50 +378,10 @@ public class Fleet {
 
 	/**
 	 * Turns the resilience patterns on or off everywhere: in the gateway, and in every
-	 * running process (its timeout on calls to peers, and whether it degrades or fails
-	 * when a peer fails). Each group's worker tells its own ready instances; this waits
-	 * for them all.
+	 * running process; waits until the ready instances are told.
 	 */
 	public void setResilience(boolean on) {
-		if (this.resilience.getAndSet(on) != on) {
-			List<FutureTask<Void>> told = new ArrayList<>();
-			for (ServiceGroup group : this.groups.values()) {
-				FutureTask<Void> task = new FutureTask<>(() -> {
-					for (Instance instance : group.instances()) {
-						if (instance.state == InstanceState.READY) {
-							pushResilience(instance, on);
-						}
-					}
-				}, null);
-				group.post(task);
-				told.add(task);
-			}
-			for (FutureTask<Void> task : told) {
-				try {
-					task.get(10, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					break;
-				}
-				catch (ExecutionException | TimeoutException ex) {
-					// that group is busy (a deploy): its new processes start with the new
-					// setting
-				}
-			}
-			this.events.add(null, on ? "event.resilienceOn" : "event.resilienceOff", !on);
-		}
-	}
-
-	/** On the instance's worker. */
-	void pushResilience(Instance instance, boolean on) {
-		try {
-			this.control.settings(instance, peerTimeout(on).toMillis(), on);
-			instance.launchedResilient = on;
-		}
-		catch (FleetProblem ex) {
-			log.warn("could not switch resilience on " + instance.id() + ": " + ex.code());
-		}
+		this.settings.setResilience(on, this.groups.values());
 	}
 
 	/**
@@ -463,8 +418,8 @@ public class Fleet {
 		return this.closing;
 	}
 
-	private Duration peerTimeout(boolean resilient) {
-		return resilient ? this.properties.peerTimeout() : FleetProperties.PATIENT;
+	SettingsBroadcaster settings() {
+		return this.settings;
 	}
 
 	/**
@@ -481,10 +436,9 @@ public class Fleet {
 				}
 			}
 		}
-		boolean on = this.resilience.get();
-		instance.launchedResilient = on;
+		boolean on = this.settings.launchResilience(instance);
 		return new ProcessBackend.Spec(role, instance.id(), instance.version,
-				this.data.dir().resolve(id.topology().id()).resolve(role), peers, peerTimeout(on), on,
+				this.data.dir().resolve(id.topology().id()).resolve(role), peers, this.settings.peerTimeout(on), on,
 				this.data.dir().resolve("logs").resolve(id.topology().id() + "-" + instance.id() + ".log"),
 				this.data.databasePassword());
 	}

@@ -42,10 +42,15 @@ class FleetConfig {
 		return new InstanceClient(json);
 	}
 
+	@Bean
+	SettingsBroadcaster settingsBroadcaster(InstanceControl control, EventLog events, FleetProperties properties) {
+		return new SettingsBroadcaster(control, events, properties);
+	}
+
 	@Bean(destroyMethod = "shutdown")
 	Fleet fleet(ProcessBackend backend, InstanceControl control, EventLog events, FleetProperties properties,
-			DataSlot data, List<Rollout> rollouts) {
-		return new Fleet("site", backend, control, events, properties, data, rollouts);
+			DataSlot data, List<Rollout> rollouts, SettingsBroadcaster settings) {
+		return new Fleet("site", backend, control, events, properties, data, rollouts, settings);
 	}
 
 	/**

@@ -326,11 +326,8 @@ public final class ServiceGroup {
 			instance.port = port;
 			instance.readyAt = System.currentTimeMillis();
 			instance.state = InstanceState.READY;
-			boolean resilient = this.fleet.resilience();
-			if (instance.launchedResilient != resilient) {
-				// the switch moved while this process was starting
-				this.fleet.pushResilience(instance, resilient);
-			}
+			// the switch may have moved while this process was starting
+			this.fleet.settings().ready(instance);
 			this.events.add(topology, "event.ready", false, instance.id(), instance.version,
 					instance.readyAt - instance.startedAt);
 			return true;

@@ -59,8 +59,8 @@ class FleetActionsTest {
 			boolean autoRestart, int maxInstances) {
 		FleetProperties properties = new FleetProperties(true, null, Duration.ofSeconds(5), Duration.ofMillis(1200),
 				Duration.ofMillis(400), autoRestart, true, maxInstances);
-		return new Fleet(name, backend, control, events, properties, data,
-				List.of(new RollingUpdate(), new Recreate()));
+		return new Fleet(name, backend, control, events, properties, data, List.of(new RollingUpdate(), new Recreate()),
+				new SettingsBroadcaster(control, events, properties));
 	}
 
 	@AfterEach
