@@ -49,7 +49,10 @@ public final class LaunchCommand {
 	public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-XX:CICompilerCount=1", "-Xss256k", "-Xms8m", "-Xmx48m", "-XX:MaxMetaspaceSize=48m",
 			"-XX:ReservedCodeCacheSize=16m", "-XX:MaxDirectMemorySize=8m", "-XX:-UsePerfData",
-			"-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+			// no -Xshare flag: auto is the default, and Java 25 refuses any -Xshare
+			// beside
+			// -XX:AOTCache
+			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
 			// the H2 server of an instance that serves its service's database to the
 			// others: loopback only
 			"-Dh2.bindAddress=127.0.0.1",

@@ -96,6 +96,7 @@ class ClassApi {
 		body.put("steps", state.steps());
 		body.put("title",
 				this.walkthroughs.find(ClassHub.lang(locale), state.walkthrough())
+					.filter(w -> w.hasStep(state.step()))
 					.map(w -> w.step(state.step()).title())
 					.orElse(""));
 		body.put("ended", state.ended());

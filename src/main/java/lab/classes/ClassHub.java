@@ -310,8 +310,12 @@ class ClassHub {
 		data.put("walkthrough", c.walkthrough);
 		data.put("step", c.step);
 		data.put("steps", c.steps);
+		// from the source tree an edit may have taken steps away while the class runs
 		data.put("title",
-				this.walkthroughs.find(lang(locale), c.walkthrough).map(w -> w.step(c.step).title()).orElse(""));
+				this.walkthroughs.find(lang(locale), c.walkthrough)
+					.filter(w -> w.hasStep(c.step))
+					.map(w -> w.step(c.step).title())
+					.orElse(""));
 		data.put("ended", false);
 		return event(c.version, "step", bytes(data));
 	}

@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -26,66 +31,144 @@ import lab.content.Lang;
 import lab.content.SourceTree;
 
 /**
- * The walkthroughs of {@code content/walkthroughs/{en,fa}/}, read and checked once at
+ * The walkthroughs of {@code content/walkthroughs/{en,fa}/}, read and checked at
  * start-up: a file that does not parse, an unknown action, check or demo, or two
  * languages that disagree stop the start with a message naming the file and the step.
- * Immutable afterwards.
+ * From the jar they are read once. From the source tree (as lessons, see
+ * {@link SourceTree}) an edited, added or removed file is read again on the next request;
+ * an edit that does not pass the same checks is logged and the last good walkthroughs
+ * stay, so a half-saved file never breaks a class in progress.
  */
 @Component
 public class WalkthroughStore {
 
-	private final Map<Lang, Map<String, Walkthrough>> byLang = new LinkedHashMap<>();
+	private static final Log log = LogFactory.getLog(WalkthroughStore.class);
+
+	private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+	private final String root;
+
+	private final WalkthroughParser parser;
+
+	private final boolean watch;
+
+	/** The last good walkthroughs, replaced whole (never changed) when files change. */
+	private volatile Library library;
+
+	/**
+	 * The files as they were when a reload last failed: not read again until they change.
+	 */
+	private volatile Map<String, Long> refused = Map.of();
 
 	@Autowired
 	public WalkthroughStore(MessageSource messages) {
-		this(SourceTree.location("content") + "walkthroughs/", preset -> known(messages, preset));
+		this(SourceTree.location("content") + "walkthroughs/", preset -> known(messages, preset), SourceTree.active());
 	}
 
 	WalkthroughStore(String root, Predicate<String> knownDemo) {
-		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-		WalkthroughParser parser = new WalkthroughParser(knownDemo);
-		for (Lang lang : Lang.values()) {
-			Map<String, Walkthrough> all = new LinkedHashMap<>();
-			for (Resource file : list(resolver, root + lang.code() + "/*.md")) {
-				String name = Objects.requireNonNull(file.getFilename());
-				String slug = name.substring(0, name.length() - ".md".length());
-				if (!ContentStore.SLUG.matcher(slug).matches()) {
-					throw new IllegalStateException(file.getDescription() + ": the file name is not a slug");
-				}
-				all.put(slug, parser.parse(read(file), slug, lang, "walkthroughs/" + lang.code() + "/" + name));
-			}
-			List<Walkthrough> sorted = new ArrayList<>(all.values());
-			sorted.sort(Comparator.comparingInt(Walkthrough::order).thenComparing(Walkthrough::slug));
-			Map<String, Walkthrough> ordered = new LinkedHashMap<>();
-			sorted.forEach(w -> ordered.put(w.slug(), w));
-			this.byLang.put(lang, ordered);
-		}
-		List<String> problems = parityProblems();
-		if (!problems.isEmpty()) {
-			throw new IllegalStateException(
-					"walkthroughs differ between languages:\n  " + String.join("\n  ", problems));
-		}
+		this(root, knownDemo, false);
+	}
+
+	WalkthroughStore(String root, Predicate<String> knownDemo, boolean watch) {
+		this.root = root;
+		this.parser = new WalkthroughParser(knownDemo);
+		this.watch = watch;
+		Map<String, Long> stamps = new TreeMap<>();
+		Map<Lang, Resource[]> files = files(stamps);
+		this.library = load(files, stamps);
 	}
 
 	public List<Walkthrough> all(Lang lang) {
-		return List.copyOf(this.byLang.get(lang).values());
+		return List.copyOf(current().byLang().get(lang).values());
 	}
 
 	public Optional<Walkthrough> find(Lang lang, String slug) {
 		if (slug == null || !ContentStore.SLUG.matcher(slug).matches()) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(this.byLang.get(lang).get(slug));
+		return Optional.ofNullable(current().byLang().get(lang).get(slug));
+	}
+
+	private Library current() {
+		Library now = this.library;
+		if (!this.watch) {
+			return now;
+		}
+		Map<String, Long> stamps = new TreeMap<>();
+		Map<Lang, Resource[]> files = files(stamps);
+		if (stamps.equals(now.stamps()) || stamps.equals(this.refused)) {
+			return now;
+		}
+		synchronized (this) {
+			if (this.library != now) {
+				return this.library;
+			}
+			try {
+				this.library = load(files, stamps);
+				log.info("Walkthroughs read again after an edit");
+			}
+			catch (RuntimeException ex) {
+				this.refused = stamps;
+				log.warn("An edited walkthrough was not taken, the last good ones stay: " + ex.getMessage());
+			}
+			return this.library;
+		}
+	}
+
+	private Map<Lang, Resource[]> files(Map<String, Long> stamps) {
+		Map<Lang, Resource[]> files = new EnumMap<>(Lang.class);
+		for (Lang lang : Lang.values()) {
+			Resource[] found = list(this.resolver, this.root + lang.code() + "/*.md");
+			for (Resource file : found) {
+				stamps.put(file.getDescription(), lastModified(file));
+			}
+			files.put(lang, found);
+		}
+		return files;
+	}
+
+	private Library load(Map<Lang, Resource[]> files, Map<String, Long> stamps) {
+		Map<Lang, Map<String, Walkthrough>> byLang = new EnumMap<>(Lang.class);
+		for (Lang lang : Lang.values()) {
+			Map<String, Walkthrough> all = new LinkedHashMap<>();
+			for (Resource file : files.get(lang)) {
+				String name = Objects.requireNonNull(file.getFilename());
+				String slug = name.substring(0, name.length() - ".md".length());
+				if (!ContentStore.SLUG.matcher(slug).matches()) {
+					throw new IllegalStateException(file.getDescription() + ": the file name is not a slug");
+				}
+				all.put(slug, this.parser.parse(read(file), slug, lang, "walkthroughs/" + lang.code() + "/" + name));
+			}
+			List<Walkthrough> sorted = new ArrayList<>(all.values());
+			sorted.sort(Comparator.comparingInt(Walkthrough::order).thenComparing(Walkthrough::slug));
+			Map<String, Walkthrough> ordered = new LinkedHashMap<>();
+			sorted.forEach(w -> ordered.put(w.slug(), w));
+			byLang.put(lang, Collections.unmodifiableMap(ordered));
+		}
+		List<String> problems = parityProblems(byLang);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException(
+					"walkthroughs differ between languages:\n  " + String.join("\n  ", problems));
+		}
+		return new Library(Collections.unmodifiableMap(byLang), Map.copyOf(stamps));
+	}
+
+	/** Every walkthrough in both languages, and the files' stamps they were read from. */
+	private record Library(Map<Lang, Map<String, Walkthrough>> byLang, Map<String, Long> stamps) {
+	}
+
+	List<String> parityProblems() {
+		return parityProblems(current().byLang());
 	}
 
 	/**
 	 * Every way the languages disagree: a walkthrough in one language only, or a
 	 * different number of steps, demos, actions, checks, notes, length or order.
 	 */
-	List<String> parityProblems() {
+	private static List<String> parityProblems(Map<Lang, Map<String, Walkthrough>> byLang) {
 		List<String> problems = new ArrayList<>();
-		Map<String, Walkthrough> en = this.byLang.get(Lang.EN);
-		Map<String, Walkthrough> fa = this.byLang.get(Lang.FA);
+		Map<String, Walkthrough> en = byLang.get(Lang.EN);
+		Map<String, Walkthrough> fa = byLang.get(Lang.FA);
 		for (String slug : new TreeSet<>(union(en.keySet(), fa.keySet()))) {
 			Walkthrough a = en.get(slug);
 			Walkthrough b = fa.get(slug);
@@ -154,6 +237,15 @@ public class WalkthroughStore {
 		}
 		catch (IOException ex) {
 			return new Resource[0];
+		}
+	}
+
+	private static long lastModified(Resource file) {
+		try {
+			return file.lastModified();
+		}
+		catch (IOException ex) {
+			return 0L;
 		}
 	}
 

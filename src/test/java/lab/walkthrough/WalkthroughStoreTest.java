@@ -3,6 +3,8 @@ package lab.walkthrough;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,60 @@ class WalkthroughStoreTest {
 
 		write("en", "tour", STEP.replace("hint: %s\n", ""));
 		assertThatIllegalStateException().isThrownBy(this::load).withMessageContaining("needs a hint");
+	}
+
+	@Test
+	void fromTheSourceTreeAnEditedWalkthroughShowsOnTheNextRequest() throws IOException {
+		write("en", "tour", STEP.formatted("Press it."));
+		write("fa", "tour", STEP.formatted("دکمه را بزنید."));
+		WalkthroughStore store = new WalkthroughStore(this.root.toUri().toString(), PRESETS::contains, true);
+		assertThat(store.find(Lang.EN, "tour").orElseThrow().step(1).title()).isEqualTo("Payments fails");
+
+		write("en", "tour", STEP.replace("Payments fails", "Payments falls over").formatted("Press it."));
+		touch("en", "tour", 5);
+		assertThat(store.find(Lang.EN, "tour").orElseThrow().step(1).title()).isEqualTo("Payments falls over");
+
+		// a new walkthrough in both languages joins the index
+		write("en", "second", STEP.formatted("Press it."));
+		write("fa", "second", STEP.formatted("دکمه را بزنید."));
+		assertThat(store.all(Lang.FA)).extracting(Walkthrough::slug).containsExactlyInAnyOrder("tour", "second");
+	}
+
+	@Test
+	void anEditThatBreaksAWalkthroughKeepsTheLastGoodOne() throws IOException {
+		write("en", "tour", STEP.formatted("Press it."));
+		write("fa", "tour", STEP.formatted("دکمه را بزنید."));
+		WalkthroughStore store = new WalkthroughStore(this.root.toUri().toString(), PRESETS::contains, true);
+
+		write("en", "tour", STEP.replace("kill payments", "explode payments").formatted("Press it."));
+		touch("en", "tour", 5);
+		assertThat(store.find(Lang.EN, "tour").orElseThrow().step(1).actions()).extracting(Action::text)
+			.containsExactly("kill payments");
+
+		// once both languages agree again the edit is taken
+		write("en", "tour", STEP.replace("kill payments", "stop payments").formatted("Press it."));
+		write("fa", "tour", STEP.replace("kill payments", "stop payments").formatted("دکمه را بزنید."));
+		touch("en", "tour", 10);
+		touch("fa", "tour", 10);
+		assertThat(store.find(Lang.FA, "tour").orElseThrow().step(1).actions()).extracting(Action::text)
+			.containsExactly("stop payments");
+	}
+
+	@Test
+	void fromTheJarAWalkthroughIsReadOnce() throws IOException {
+		write("en", "tour", STEP.formatted("Press it."));
+		write("fa", "tour", STEP.formatted("دکمه را بزنید."));
+		WalkthroughStore store = load();
+		Walkthrough first = store.find(Lang.EN, "tour").orElseThrow();
+		write("en", "tour", STEP.replace("Payments fails", "Payments falls over").formatted("Press it."));
+		touch("en", "tour", 5);
+		assertThat(store.find(Lang.EN, "tour").orElseThrow()).isSameAs(first);
+	}
+
+	/** File times are coarse on some file systems: an edit is made to look later. */
+	private void touch(String lang, String slug, int secondsLater) throws IOException {
+		Files.setLastModifiedTime(this.root.resolve(lang + "/" + slug + ".md"),
+				FileTime.from(Instant.now().plusSeconds(secondsLater)));
 	}
 
 	private WalkthroughStore load() {
