@@ -64,6 +64,9 @@ class ClassHub {
 
 	private final JsonMapper json;
 
+	/** The fleet's state as followers need it (see {@link FollowerJson}). */
+	private final JsonMapper fleetJson;
+
 	private final JoinCodes codes = new JoinCodes();
 
 	private final SecureRandom random = new SecureRandom();
@@ -94,6 +97,7 @@ class ClassHub {
 		this.walkthroughs = walkthroughs;
 		this.views = views;
 		this.json = json;
+		this.fleetJson = FollowerJson.mapper(json);
 		events.onChange(this::soon);
 		long fleet = properties.fleetInterval().toMillis();
 		this.owner.scheduleAtFixedRate(this::pushFleet, fleet, fleet, TimeUnit.MILLISECONDS);
@@ -207,7 +211,7 @@ class ClassHub {
 				follower.offer(stepEvent(c, follower.locale()));
 			}
 			FleetView view = this.views.view(follower.locale());
-			follower.offer(fleetEvent(channel, c, bytes(view), view));
+			follower.offer(fleetEvent(channel, c, this.fleetJson.writeValueAsBytes(view), view));
 		});
 	}
 
@@ -286,8 +290,8 @@ class ClassHub {
 			for (Follower f : List.copyOf(e.getValue())) {
 				Locale locale = f.locale();
 				FleetView view = views.computeIfAbsent(locale, this.views::view);
-				byte[] event = events.computeIfAbsent(channel + "|" + locale,
-						k -> fleetEvent(channel, c, viewJson.computeIfAbsent(locale, l -> bytes(view)), view));
+				byte[] event = events.computeIfAbsent(channel + "|" + locale, k -> fleetEvent(channel, c,
+						viewJson.computeIfAbsent(locale, l -> this.fleetJson.writeValueAsBytes(view)), view));
 				f.offer(event);
 			}
 		}

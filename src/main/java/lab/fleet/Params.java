@@ -1,5 +1,8 @@
 package lab.fleet;
 
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.support.DefaultConversionService;
+
 /** Reading control parameters, with a message key for each kind of bad value. */
 public final class Params {
 
@@ -32,12 +35,21 @@ public final class Params {
 		throw FleetProblem.badRequest(code);
 	}
 
+	/**
+	 * A switch's value, read by the one rule the site has for booleans: Spring's, as for
+	 * a typed {@code Boolean} request parameter (true/false, on/off, yes/no, 1/0).
+	 */
 	public static boolean bool(String text) {
-		return switch (text.trim()) {
-			case "true", "on", "1" -> true;
-			case "false", "off", "0" -> false;
-			default -> throw FleetProblem.badRequest("fleet.error.onOff");
-		};
+		try {
+			Boolean value = DefaultConversionService.getSharedInstance().convert(text, Boolean.class);
+			if (value != null) {
+				return value;
+			}
+		}
+		catch (ConversionException ex) {
+			// falls through to the refusal
+		}
+		throw FleetProblem.badRequest("fleet.error.onOff");
 	}
 
 }

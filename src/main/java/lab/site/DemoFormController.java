@@ -20,7 +20,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import lab.fleet.Feature;
 import lab.fleet.FleetProblem;
-import lab.fleet.Params;
 import lab.fleet.ServiceId;
 import lab.fleet.Topology;
 import lab.fleet.load.LoadGenerator;
@@ -43,14 +42,21 @@ class DemoFormController {
 	 * For a form field that is missing, not a number or out of range: the refusal, in the
 	 * page's language on the control room.
 	 */
-	private static final Map<String, FleetProblem> BAD_VALUES = Map.of("latencyMs",
-			FleetProblem.badRequest("fleet.error.latency", 0, MAX_LATENCY_MS), "latencyPercent",
-			FleetProblem.badRequest("fleet.error.percent", 0, 100), "errorPercent",
-			FleetProblem.badRequest("fleet.error.percent", 0, 100), "hangPercent",
-			FleetProblem.badRequest("fleet.error.percent", 0, 100), "topology",
-			FleetProblem.badRequest("fleet.error.topology"), "feature", FleetProblem.badRequest("fleet.error.feature"),
-			"rps", FleetProblem.badRequest("fleet.error.rps", 1, LoadGenerator.MAX_RPS), "seconds",
-			FleetProblem.badRequest("fleet.error.seconds", 1, LoadGenerator.MAX_SECONDS));
+	private static final Map<String, FleetProblem> BAD_VALUES = Map.ofEntries(
+			Map.entry("latencyMs", FleetProblem.badRequest("fleet.error.latency", 0, MAX_LATENCY_MS)),
+			Map.entry("latencyPercent", FleetProblem.badRequest("fleet.error.percent", 0, 100)),
+			Map.entry("errorPercent", FleetProblem.badRequest("fleet.error.percent", 0, 100)),
+			Map.entry("hangPercent", FleetProblem.badRequest("fleet.error.percent", 0, 100)),
+			Map.entry("topology", FleetProblem.badRequest("fleet.error.topology")),
+			Map.entry("feature", FleetProblem.badRequest("fleet.error.feature")),
+			Map.entry("rps", FleetProblem.badRequest("fleet.error.rps", 1, LoadGenerator.MAX_RPS)),
+			Map.entry("seconds", FleetProblem.badRequest("fleet.error.seconds", 1, LoadGenerator.MAX_SECONDS)),
+			Map.entry("replicas",
+					FleetProblem.badRequest("fleet.error.replicas", Fleet.MIN_REPLICAS, Fleet.MAX_REPLICAS)),
+			Map.entry("resilience", FleetProblem.badRequest("fleet.error.onOff")),
+			Map.entry("autoRestart", FleetProblem.badRequest("fleet.error.onOff")),
+			Map.entry("retries", FleetProblem.badRequest("fleet.error.retries", 0, Fleet.MAX_RETRIES)),
+			Map.entry("deadline", FleetProblem.badRequest("fleet.error.onOff")));
 
 	private final Fleet fleet;
 
@@ -104,36 +110,47 @@ class DemoFormController {
 		return act(lang, this.load::stopAll);
 	}
 
-	@PostMapping(PagesController.LANG + "/demo/services/{topology}/{service}/{action:deploy|rollback|scale}")
+	@PostMapping(PagesController.LANG + "/demo/services/{topology}/{service}/{action:deploy|rollback}")
 	String service(@PathVariable String lang, @PathVariable String topology, @PathVariable String service,
-			@PathVariable String action, @RequestParam(required = false) String version,
-			@RequestParam(required = false) String replicas) {
+			@PathVariable String action, @RequestParam(required = false) String version) {
 		return act(lang, () -> {
 			ServiceId id = this.fleet.service(topology, service);
-			switch (action) {
-				case "deploy" -> this.fleet.deploy(id, String.valueOf(version));
-				case "rollback" -> this.fleet.rollback(id);
-				default -> this.fleet.scale(id, wholeOrZero(replicas));
+			if (action.equals("deploy")) {
+				this.fleet.deploy(id, String.valueOf(version));
+			}
+			else {
+				this.fleet.rollback(id);
 			}
 		});
 	}
 
+	@PostMapping(PagesController.LANG + "/demo/services/{topology}/{service}/scale")
+	String scale(@PathVariable String lang, @PathVariable String topology, @PathVariable String service,
+			@RequestParam @Min(Fleet.MIN_REPLICAS) @Max(Fleet.MAX_REPLICAS) int replicas) {
+		return act(lang, () -> this.fleet.scale(this.fleet.service(topology, service), replicas));
+	}
+
+	/**
+	 * The switches and the retries, each optional; a value is read as Spring reads every
+	 * boolean parameter (true/false, on/off, yes/no, 1/0), anything else is refused.
+	 */
 	@PostMapping(PagesController.LANG + "/demo/settings")
-	String settings(@PathVariable String lang, @RequestParam(required = false) String resilience,
-			@RequestParam(required = false) String autoRestart, @RequestParam(required = false) String retries,
-			@RequestParam(required = false) String deadline) {
+	String settings(@PathVariable String lang, @RequestParam(required = false) Boolean resilience,
+			@RequestParam(required = false) Boolean autoRestart,
+			@RequestParam(required = false) @Min(0) @Max(Fleet.MAX_RETRIES) Integer retries,
+			@RequestParam(required = false) Boolean deadline) {
 		return act(lang, () -> {
 			if (resilience != null) {
-				this.fleet.setResilience(Boolean.parseBoolean(resilience));
+				this.fleet.setResilience(resilience);
 			}
 			if (autoRestart != null) {
-				this.fleet.setAutoRestart(Boolean.parseBoolean(autoRestart));
+				this.fleet.setAutoRestart(autoRestart);
 			}
 			if (retries != null) {
-				this.fleet.setRetries(Params.whole(retries, 0, Fleet.MAX_RETRIES, "fleet.error.retries"));
+				this.fleet.setRetries(retries);
 			}
 			if (deadline != null) {
-				this.fleet.setDeadline(Params.bool(deadline));
+				this.fleet.setDeadline(deadline);
 			}
 		});
 	}
@@ -184,15 +201,6 @@ class DemoFormController {
 			}
 		}
 		return "redirect:" + uri.build().toUriString();
-	}
-
-	private static int wholeOrZero(String text) {
-		try {
-			return Integer.parseInt(String.valueOf(text).trim());
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
 	}
 
 }

@@ -20,6 +20,7 @@ let stream = null;
 let classCode = null;
 // the class's driver token: this tab started the class, so this tab moves it
 let classToken = null;
+let moving = Promise.resolve();
 
 function stepFromHash() {
   const match = /^#step=(\d+)$/.exec(location.hash);
@@ -54,8 +55,20 @@ async function go(n) {
   }
   show(target);
   if (classCode) {
-    const answer = await send(`/api/classes/${classCode}/step`, { step: target }, lang, 'POST', driver());
+    // Moves reach the server one after another, in the order they were made (quick key
+    // presses would otherwise race on parallel connections); a move already overtaken is
+    // not sent at all.
+    moving = moving.then(() => (current === target ? moveClass(target) : undefined));
+  }
+}
+
+async function moveClass(step) {
+  try {
+    const answer = await send(`/api/classes/${classCode}/step`, { step }, lang, 'POST', driver());
     status(answer.ok ? '' : fill(words.failed, answer.body?.detail ?? answer.status));
+  } catch (e) {
+    // the site is out of reach: say so, and let the next move try again
+    status(fill(words.failed, e.message));
   }
 }
 

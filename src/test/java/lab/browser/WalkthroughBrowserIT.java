@@ -157,6 +157,62 @@ class WalkthroughBrowserIT {
 		Browser.screenshot(presenter, "en-walkthrough-presenter-check-met", false);
 	}
 
+	// ------------------------------------------------------------------ the room's
+	// screen
+
+	@Test
+	void atFullHdTheStepAndTheLiveDemoAreBothAboveTheFoldOnEveryStep() {
+		for (String lang : List.of("en", "fa")) {
+			presenter.get(base() + "/" + lang + "/walkthroughs/" + SLUG + "/present");
+			awaitPresenterStep(1);
+			int steps = Integer
+				.parseInt(presenter.findElement(By.cssSelector("article.present")).getAttribute("data-steps"));
+			for (int n = 1; n <= steps; n++) {
+				if (n > 1) {
+					press(presenter, forward(lang));
+					awaitPresenterStep(n);
+				}
+				new WebDriverWait(presenter, WAIT).until(d -> !d
+					.findElements(By.cssSelector(".present-stage .walk-demo:not([hidden]) .demo-diagram-art svg"))
+					.isEmpty());
+				@SuppressWarnings("unchecked")
+				Map<String, Object> layout = (Map<String, Object>) ((JavascriptExecutor) presenter).executeScript("""
+						const box = (css) => document.querySelector(css).getBoundingClientRect();
+						const diagrams = [...document.querySelectorAll(
+						    '.present-stage .walk-demo:not([hidden]) .demo-diagram-art svg')]
+						  .map((svg) => svg.getBoundingClientRect());
+						return {
+						  width: innerWidth, height: innerHeight, scrolled: scrollY,
+						  stepTop: box('.present-current .walk-step:not([hidden]) .walk-step-title').top,
+						  stepBottom: box('.present-current .walk-step:not([hidden]) .walk-step-body').bottom,
+						  demoTop: box('.present-stage .walk-demo:not([hidden]) section.demo').top,
+						  logTop: box('.present-stage .walk-demo:not([hidden]) .demo-events').top,
+						  diagramsBottom: Math.max(...diagrams.map((r) => r.bottom)),
+						  diagramsWidth: diagrams.reduce((sum, r) => sum + r.width, 0),
+						  stepWidth: box('.present-current').width
+						};""");
+				String where = lang + " step " + n + " " + layout;
+				double height = number(layout, "height");
+				assertThat(number(layout, "width")).as(where).isEqualTo(1920);
+				assertThat(number(layout, "scrolled")).as(where).isZero();
+				assertThat(number(layout, "stepTop")).as(where).isBetween(0.0, height);
+				assertThat(number(layout, "stepBottom")).as(where).isLessThanOrEqualTo(height);
+				assertThat(number(layout, "demoTop")).as(where).isBetween(0.0, height);
+				assertThat(number(layout, "diagramsBottom")).as(where).isLessThanOrEqualTo(height);
+				assertThat(number(layout, "logTop")).as(where).isLessThan(height);
+				// the diagrams take the stage: wider together than the step's column
+				assertThat(number(layout, "diagramsWidth")).as(where).isGreaterThan(number(layout, "stepWidth"));
+				if (n == 2) {
+					Browser.screenshot(presenter, lang + "-walkthrough-presenter-fold", false);
+				}
+			}
+		}
+	}
+
+	private static double number(Map<String, Object> values, String key) {
+		return ((Number) values.get(key)).doubleValue();
+	}
+
 	// ------------------------------------------------------------------ keyboard
 
 	@Test

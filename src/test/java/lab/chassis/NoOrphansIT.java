@@ -10,30 +10,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * (e) A child exits within 2 s when its parent dies by SIGKILL: through the parent-pid
- * watch, through the end of its standard input, and with both (the default).
+ * (e) A demo process, Java or Python (Threads v3), exits by itself when its parent dies
+ * by SIGKILL: through the parent-pid watch, through the end of its standard input, and
+ * with both (the default). How fast is bench/fleet.sh's figure, not a test's bound.
  */
 class NoOrphansIT {
 
 	@TempDir
 	Path dir;
 
-	@ParameterizedTest
-	@ValueSource(strings = { "both", "pid", "stdin" })
-	void aChildDiesWithinTwoSecondsOfItsParent(String mode) throws Exception {
-		Process parent = new ProcessBuilder(
+	static Stream<Arguments> childrenAndWatches() {
+		return Stream.of("java", "python")
+			.flatMap(runtime -> Stream.of("both", "pid", "stdin").map(mode -> Arguments.of(runtime, mode)));
+	}
+
+	@ParameterizedTest(name = "{0} child, watching {1}")
+	@MethodSource("childrenAndWatches")
+	void aChildExitsAfterItsParentIsKilled(String runtime, String mode) throws Exception {
+		List<String> command = new ArrayList<>(
 				List.of(LaunchCommand.javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-						LaunchCommand.currentClassPath(), OrphanParent.class.getName(), mode, dir.toString()))
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
+						LaunchCommand.currentClassPath(), OrphanParent.class.getName(), mode, this.dir.toString()));
+		if (runtime.equals("python")) {
+			command.add(PythonThreads.VERSION);
+		}
+		Process parent = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		ProcessHandle child = null;
 		try {
 			BufferedReader out = new BufferedReader(
@@ -43,17 +54,16 @@ class NoOrphansIT {
 			child = ProcessHandle.of(Long.parseLong(line.split(" ")[1])).orElseThrow();
 			String childUrl = "http://127.0.0.1:" + line.replaceAll(".*port=(\\d+).*", "$1");
 			assertThat(isRunning(child)).isTrue();
+			assertThat(Http.get(childUrl + "/info").json()).containsEntry("runtime", runtime);
 
 			parent.destroyForcibly();
 			assertThat(parent.waitFor(5, TimeUnit.SECONDS)).isTrue();
 			long killedAt = System.nanoTime();
 			ProcessHandle orphan = child;
-			// the child goes by itself; how fast is bench/fleet.sh's figure, not a test's
-			// bound
 			await("the child exits after its parent died").atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(10))
 				.until(() -> !isRunning(orphan));
-			System.out.printf("NO-ORPHANS child gone %d ms after its parent%n",
+			System.out.printf("NO-ORPHANS %s child gone %d ms after its parent%n", runtime,
 					(System.nanoTime() - killedAt) / 1_000_000);
 			assertThat(Http.isRefused(childUrl + "/health/live")).isTrue();
 		}

@@ -24,8 +24,35 @@ class ContentStoreTest {
 
 	private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
+	/** A whole, valid quiz of one question. */
+	private static final String QUESTION = """
+			questions:
+			  - id: q1
+			    text: Pick b
+			    choices:
+			      a: A
+			      b: B
+			    answer: b
+			    explanation: Because.
+			""";
+
+	/** A whole, valid glossary term. */
+	private static final String TERM = """
+			- id: api
+			  en: API
+			  fa: API
+			  definition:
+			    en: A contract.
+			    fa: یک قرارداد.
+			""";
+
 	@TempDir
 	Path root;
+
+	private void quiz(String yaml) throws IOException {
+		Files.createDirectories(this.root.resolve("en/quiz"));
+		Files.writeString(this.root.resolve("en/quiz/first.yml"), yaml);
+	}
 
 	private void lesson(String lang, String slug, int order, String title) throws IOException {
 		Files.createDirectories(this.root.resolve(lang));
@@ -103,25 +130,8 @@ class ContentStoreTest {
 	@Test
 	void quizzesAndGlossaryAreParsed() throws IOException {
 		lesson("en", "first", 1, "First");
-		Files.createDirectories(this.root.resolve("en/quiz"));
-		Files.writeString(this.root.resolve("en/quiz/first.yml"), """
-				questions:
-				  - id: q1
-				    text: Pick b
-				    choices:
-				      a: A
-				      b: B
-				    answer: b
-				    explanation: Because.
-				""");
-		Files.writeString(this.root.resolve("glossary.yml"), """
-				- id: api
-				  en: API
-				  fa: API
-				  definition:
-				    en: A contract.
-				    fa: یک قرارداد.
-				""");
+		quiz(QUESTION);
+		Files.writeString(this.root.resolve("glossary.yml"), TERM);
 		ContentStore store = store(false);
 		Quiz quiz = store.quiz(Lang.EN, "first").get();
 		assertThat(quiz.questions()).singleElement().satisfies(q -> {
@@ -144,16 +154,7 @@ class ContentStoreTest {
 	@Test
 	void aQuizQuestionWithoutTextFailsTheLoadNamingTheFileAndTheField() throws IOException {
 		lesson("en", "first", 1, "First");
-		Files.createDirectories(this.root.resolve("en/quiz"));
-		Files.writeString(this.root.resolve("en/quiz/first.yml"), """
-				questions:
-				  - id: q1
-				    text: Pick b
-				    choices:
-				      a: A
-				      b: B
-				    answer: b
-				    explanation: Because.
+		quiz(QUESTION + """
 				  - id: q2
 				    choices:
 				      a: A
@@ -185,13 +186,7 @@ class ContentStoreTest {
 	@Test
 	void aGlossaryTermWithoutItsPersianDefinitionFailsTheLoad() throws IOException {
 		lesson("en", "first", 1, "First");
-		Files.writeString(this.root.resolve("glossary.yml"), """
-				- id: api
-				  en: API
-				  fa: API
-				  definition:
-				    en: A contract.
-				    fa: یک قرارداد.
+		Files.writeString(this.root.resolve("glossary.yml"), TERM + """
 				- id: rest
 				  en: REST
 				  fa: REST

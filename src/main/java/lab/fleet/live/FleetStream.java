@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import lab.fleet.Daemons;
 import lab.fleet.EventLog;
 
 /**
@@ -51,10 +52,9 @@ class FleetStream {
 	private final StreamAdmission admission;
 
 	private final ScheduledExecutorService pusher = Executors
-		.newSingleThreadScheduledExecutor(r -> daemon(r, "fleet-stream"));
+		.newSingleThreadScheduledExecutor(Daemons.named("fleet-stream"));
 
-	private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS,
-			r -> daemon(r, "fleet-stream-writer"));
+	private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, Daemons.named("fleet-stream-writer"));
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
@@ -169,12 +169,6 @@ class FleetStream {
 		Map<Locale, FleetView> byLocale = new ConcurrentHashMap<>();
 		this.clients.values()
 			.forEach(client -> client.offer(byLocale.computeIfAbsent(client.locale, this.views::view)));
-	}
-
-	private static Thread daemon(Runnable r, String name) {
-		Thread t = new Thread(r, name);
-		t.setDaemon(true);
-		return t;
 	}
 
 	@PreDestroy

@@ -80,6 +80,12 @@ public record FleetView(List<TopologyView> topologies, SettingsView settings, lo
 	 */
 	public record FeatureView(double rps, double errorRate, int p95Ms, long[] seconds, long[] ok, long[] failed,
 			int lastAttempts, long lastWaitedMs) {
+
+		/** Before any storefront call of the feature. */
+		public FeatureView(double rps, double errorRate, int p95Ms, long[] seconds, long[] ok, long[] failed) {
+			this(rps, errorRate, p95Ms, seconds, ok, failed, 0, 0);
+		}
+
 	}
 
 	/**

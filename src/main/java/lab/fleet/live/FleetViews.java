@@ -128,17 +128,23 @@ public class FleetViews {
 				text("state." + state, locale), up ? i.pid() : 0, up ? i.port() : 0, up ? i.rssBytes() : 0,
 				megabytes(up ? i.rssBytes() : 0, locale), Math.round(i.cpuPercent() * 10) / 10.0,
 				Math.round(s.rps() * 10) / 10.0, Math.round(s.errorRate() * 1000) / 1000.0, s.p95Ms(), i.draining(),
-				i.error(), figures, i.chaos(), runtime, runtimeLabel, i.attempts(), i.retried());
+				(i.error() == null) ? null : text(i.error(), locale), figures, i.chaos(), runtime, runtimeLabel,
+				i.attempts(), i.retried());
 	}
 
-	private String event(EventLog.FleetEvent e, Locale locale) {
+	/**
+	 * The event's text in the viewer's language, its message keys among its arguments
+	 * too.
+	 */
+	String event(EventLog.FleetEvent e, Locale locale) {
 		Object[] args = new Object[e.args().size()];
 		for (int n = 0; n < args.length; n++) {
 			String arg = e.args().get(n);
 			if (arg.matches("\\d+")) {
 				args[n] = LocalizedFormat.digits(arg, locale);
 			}
-			else if (arg.startsWith("service.") || arg.startsWith("feature.") || arg.startsWith("breaker.")) {
+			else if (arg.startsWith("service.") || arg.startsWith("feature.") || arg.startsWith("breaker.")
+					|| arg.startsWith("reason.")) {
 				args[n] = text(arg, locale);
 			}
 			else {

@@ -19,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Component;
 
+import lab.fleet.Daemons;
 import lab.fleet.EventLog;
 import lab.fleet.Feature;
 import lab.fleet.FleetProblem;
@@ -55,10 +56,10 @@ public class LoadGenerator {
 	private final EventLog events;
 
 	private final ScheduledExecutorService ticker = Executors
-		.newSingleThreadScheduledExecutor(r -> daemon(r, "load-ticker"));
+		.newSingleThreadScheduledExecutor(Daemons.named("load-ticker"));
 
 	private final ThreadPoolExecutor senders = new ThreadPoolExecutor(MAX_IN_FLIGHT, MAX_IN_FLIGHT, 30,
-			TimeUnit.SECONDS, new SynchronousQueue<>(), r -> daemon(r, "load-sender"));
+			TimeUnit.SECONDS, new SynchronousQueue<>(), Daemons.named("load-sender"));
 
 	private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
@@ -206,12 +207,6 @@ public class LoadGenerator {
 
 	private static byte[] json(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static Thread daemon(Runnable r, String name) {
-		Thread t = new Thread(r, name);
-		t.setDaemon(true);
-		return t;
 	}
 
 	@PreDestroy

@@ -84,7 +84,7 @@ public class RuntimeSwitch extends OneServiceRollout {
 			log.warn("moving the data of " + group.id() + " failed", ex);
 			abandon(group, fresh);
 			group.writes().resume();
-			run.plainEvent("event.move.failed", true, ex.getMessage(), run.from());
+			run.plainEvent("event.move.failed", true, quiet ? "reason.copyFailed" : "reason.writesBusy", run.from());
 			run.event(".failed", true, run.version());
 			return;
 		}

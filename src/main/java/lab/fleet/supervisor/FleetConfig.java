@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
+import lab.fleet.Daemons;
 import lab.fleet.EventLog;
 import lab.fleet.FleetProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,11 +74,7 @@ class FleetConfig {
 
 	@Bean(destroyMethod = "shutdownNow")
 	ScheduledExecutorService fleetSampler(Fleet fleet) {
-		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "fleet-sampler");
-			t.setDaemon(true);
-			return t;
-		});
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(Daemons.named("fleet-sampler"));
 		sampler.scheduleAtFixedRate(fleet::sample, 1, 1, TimeUnit.SECONDS);
 		return sampler;
 	}

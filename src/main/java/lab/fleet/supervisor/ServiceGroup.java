@@ -300,7 +300,7 @@ public final class ServiceGroup {
 			this.reserved--;
 		}
 		else if (!this.fleet.processes().tryAcquire()) {
-			fail(instance, topology, "the fleet has its most instances (" + this.fleet.maxInstances() + ")");
+			fail(instance, topology, "reason.instanceCap");
 			return null;
 		}
 		ProcessBackend.Running process;
@@ -309,7 +309,8 @@ public final class ServiceGroup {
 		}
 		catch (Exception ex) {
 			this.fleet.processes().release();
-			fail(instance, topology, ex.getMessage());
+			log.warn(instance.id() + " could not be launched: " + ex);
+			fail(instance, topology, "reason.launchFailed");
 			return null;
 		}
 		instance.process = process;
@@ -336,19 +337,26 @@ public final class ServiceGroup {
 			Thread.currentThread().interrupt();
 			process.kill();
 			ended(instance, process);
-			fail(instance, topology, "interrupted");
+			fail(instance, topology, "reason.interrupted");
 			return false;
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			instance.ending = Instance.Ending.KILL;
 			process.kill();
 			ended(instance, process);
+			if (ex instanceof ExecutionException) {
+				log.warn(instance.id() + " ended before it was ready: " + ex.getCause());
+			}
 			fail(instance, topology,
-					(ex instanceof TimeoutException) ? "not ready in time" : ex.getCause().getMessage());
+					(ex instanceof TimeoutException) ? "reason.notReadyInTime" : "reason.exitedBeforeReady");
 			return false;
 		}
 	}
 
+	/**
+	 * @param why a message key ({@code reason.*}): the live view says it in each viewer's
+	 * language
+	 */
 	private void fail(Instance instance, String topology, String why) {
 		instance.state = InstanceState.FAILED;
 		instance.error = why;

@@ -228,6 +228,20 @@ class FleetActionsTest {
 	}
 
 	@Test
+	void aFailedStartIsToldAsAReasonKeySoEachViewerReadsItInTheirLanguage() {
+		this.fleet.kill("users-1");
+		this.backend.script("users-1", FakeProcessBackend.Start.EXITS);
+		this.fleet.start("users-1");
+		await().until(() -> state("users-1") == InstanceState.FAILED);
+		assertThat(this.fleet.instance("users-1").error()).isEqualTo("reason.exitedBeforeReady");
+		this.backend.script("users-1", FakeProcessBackend.Start.REFUSED);
+		this.fleet.start("users-1");
+		assertThat(this.events.recent(200)).filteredOn(e -> e.key().equals("event.failed"))
+			.extracting(e -> e.args().get(1))
+			.containsExactly("reason.exitedBeforeReady", "reason.launchFailed");
+	}
+
+	@Test
 	void rollbackGoesBackToTheVersionBeforeTheLastDeploy() {
 		assertThatThrownBy(() -> this.fleet.rollback(USERS)).extracting(e -> ((FleetProblem) e).code())
 			.isEqualTo("fleet.error.nothingToRollBack");
