@@ -5,7 +5,10 @@
 #   2. the resident memory (RSS, from ps) of each after a little traffic;
 #   3. the deploy v1 -> v3 and the rollback v3 -> v1 under load (the site's load generator writing
 #      replies, wrk reading them): the write pause, the replies moved, the writes refused during the
-#      pause (the fleet's event log), and wrk's failed reads during each switch.
+#      pause (the fleet's event log), and wrk's failed reads during each switch;
+#   4. the retry storm and the deadline budget: STORM_TIPS tips to a hung Payments with retries=0,
+#      retries=2, and retries=2 with the deadline on: the calls Payments received per tip (the
+#      fleet's count) and the time the storefront waited (median).
 # It prints a Markdown table at the end. A missed figure does not fail the script; only a real
 # failure (build, site or fleet not starting, a port taken, a tool missing) exits non-zero.
 #
@@ -15,6 +18,7 @@
 #   SITE_PORT    port for the site (default 18590)     SPAWNS   stop/start cycles per runtime (default 5)
 #   WRITE_RPS    replies written per second during the switches (default 50)
 #   SWITCH_SECONDS  length of each loaded switch run (default 20)
+#   STORM_TIPS   tips per setting in the retry-storm run (default 3)
 #   BENCH_KEEP=1 keep the temporary folder (logs, the fleet's data) and print its path
 
 set -euo pipefail
@@ -160,6 +164,35 @@ say "rollback v3 -> v1 under the same load"
 switch_under_load rollback
 R_PAUSE=$PAUSE_MS R_REFUSED=$REFUSED R_MOVED=$MOVED R_FAILED=$FAILED_READS R_READS=$READS
 
+STORM_TIPS=${STORM_TIPS:-3}
+payments() { fq '.topologies[] | select(.id == "microservices") | .services[] | select(.name == "payments")'; }
+tip() { post "$SITE/api/store/microservices/tips?lang=en" -d "fromUserId=2&toUserId=1&amountCents=100&idempotencyKey=bench-$RANDOM$RANDOM"; }
+storm_run() { # settings: a fresh, closed breaker, then STORM_TIPS tips to a hung Payments; sets CALLS_PER_TIP WAITED_MS
+	local settings=$1 before after id n waits=()
+	post "$SITE/api/fleet/settings" -d "resilience=true&retries=0&deadline=false" >/dev/null
+	fleet; id=$(payments | jq -r '[.instances[] | select(.state == "ready")][0].id')
+	post "$SITE/api/fleet/instances/$id/chaos" -d "hangShare=0" >/dev/null
+	for ((n = 0; n < 10; n++)); do tip >/dev/null; done # ten good tips: the breaker's window holds successes
+	[ "$(post "$SITE/api/fleet/settings" -d "$settings")" = 200 ] || die "settings $settings: $(cat "$TMP/post.json")"
+	[ "$(post "$SITE/api/fleet/instances/$id/chaos" -d "hangShare=1")" = 200 ] || die "hang $id: $(cat "$TMP/post.json")"
+	fleet; before=$(payments | jq -r '.attempts')
+	for ((n = 0; n < STORM_TIPS; n++)); do
+		tip >/dev/null
+		waits+=("$(jq -r '.waitedMs // empty' "$TMP/post.json")")
+	done
+	fleet; after=$(payments | jq -r '.attempts')
+	CALLS_PER_TIP=$(awk -v a="$after" -v b="$before" -v n="$STORM_TIPS" 'BEGIN { printf "%.1f", (a - b) / n }')
+	WAITED_MS=$(printf '%s\n' "${waits[@]}" | median)
+	post "$SITE/api/fleet/instances/$id/chaos" -d "hangShare=0" >/dev/null
+	echo "  $settings: $CALLS_PER_TIP calls to Payments per tip, the storefront waited $WAITED_MS ms (median; each: ${waits[*]})"
+}
+
+say "retry storm: $STORM_TIPS tips to a hung Payments per setting"
+storm_run "retries=0&deadline=false"; S0_CALLS=$CALLS_PER_TIP S0_WAIT=$WAITED_MS
+storm_run "retries=2&deadline=false"; S2_CALLS=$CALLS_PER_TIP S2_WAIT=$WAITED_MS
+storm_run "retries=2&deadline=true"; SD_CALLS=$CALLS_PER_TIP SD_WAIT=$WAITED_MS
+post "$SITE/api/fleet/settings" -d "retries=0&deadline=false" >/dev/null
+
 say "results ($RUN_DATE, revision $REVISION, load after: $(cut -d' ' -f1-3 /proc/loadavg))"
 cat <<EOF
 | figure | Java Threads (v1) | Python Threads (v3) |
@@ -173,4 +206,9 @@ cat <<EOF
 | write pause | ${D_PAUSE:-?} ms | ${R_PAUSE:-?} ms |
 | writes refused during the pause | ${D_REFUSED:-?} | ${R_REFUSED:-?} |
 | failed reads (wrk, non-2xx) | $D_FAILED of $D_READS | $R_FAILED of $R_READS |
+
+| a hung Payments, $STORM_TIPS tips each | retries 0 | retries 2 | retries 2, deadline on |
+|---|---|---|---|
+| calls Payments received per tip | $S0_CALLS | $S2_CALLS | $SD_CALLS |
+| the storefront waited (median) | $S0_WAIT ms | $S2_WAIT ms | $SD_WAIT ms |
 EOF
