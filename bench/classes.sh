@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Microservices Lab: a class with many followers (issue 8). Starts the packaged jar with the README's
 # JVM flags and its demo fleet, starts a class, connects FOLLOWERS followers on loopback (STALLED of
-# them connected but never reading), moves the class every two seconds for SECONDS, and prints:
+# them connected but never reading), moves the class every two seconds for SECONDS_RUN, and prints:
 #   - how long a step change takes to reach every reading follower (p50 / p99 / max; target p99 ≤ 250 ms),
 #   - moves a reading follower missed, reading followers dropped (target 0),
 #   - the site's RSS with the followers connected,
 #   - a lesson page's p99 (wrk -t2 -c32, 15 s) while they are connected, and without them.
 #
-#   bench/classes.sh [--build]     settings: SITE_PORT (18490) FOLLOWERS (500) STALLED (10) SECONDS (60)
+#   bench/classes.sh [--build]     settings: SITE_PORT (18490) FOLLOWERS (500) STALLED (10) SECONDS_RUN (60)
 #                                  LAB_JAR (target/microservices-lab.jar) BENCH_KEEP=1
 
 set -euo pipefail
@@ -20,7 +20,8 @@ bench_args "$@"
 SITE_PORT=${SITE_PORT:-18490}
 FOLLOWERS=${FOLLOWERS:-500}
 STALLED=${STALLED:-10}
-SECONDS_RUN=${SECONDS:-60}
+# (not SECONDS: bash counts the seconds since the shell started in that name)
+SECONDS_RUN=${SECONDS_RUN:-60}
 LAB_JAR=${LAB_JAR:-target/microservices-lab.jar}
 SITE_OPTS="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=160m"
 SITE=http://127.0.0.1:$SITE_PORT

@@ -50,6 +50,9 @@ class ClassHub {
 
 	private static final long DEBOUNCE_MS = 30;
 
+	/** Followers written to in one go before the owner thread takes other work. */
+	private static final int FOLLOWERS_PER_TURN = 50;
+
 	private static final long CALL_SECONDS = 5;
 
 	private static final int KEEP_ENDED = 500;
@@ -90,6 +93,9 @@ class ClassHub {
 	});
 
 	private int followers;
+
+	/** The latest fleet push (owner thread only): an older one still under way stops. */
+	private long fleetPush;
 
 	ClassHub(ClassesProperties properties, WalkthroughStore walkthroughs, FleetViews views, EventLog events,
 			JsonMapper json) {
@@ -276,6 +282,12 @@ class ClassHub {
 		}
 	}
 
+	/**
+	 * Sends the fleet's state to every follower, a turn of {@link #FOLLOWERS_PER_TURN} at
+	 * a time: between turns the owner thread runs what was queued meanwhile, so a step
+	 * change waits for one turn, not for a whole push to hundreds of followers. A newer
+	 * push supersedes what is left of an older one (it reaches every follower too).
+	 */
 	private void pushFleet() {
 		if (this.channels.isEmpty()) {
 			return;
@@ -283,6 +295,7 @@ class ClassHub {
 		Map<Locale, FleetView> views = new HashMap<>();
 		Map<Locale, byte[]> viewJson = new HashMap<>();
 		Map<String, byte[]> events = new HashMap<>();
+		List<Delivery> deliveries = new ArrayList<>();
 		for (Map.Entry<String, List<Follower>> e : List.copyOf(this.channels.entrySet())) {
 			String channel = e.getKey();
 			LiveClass c = channel.startsWith(CLASS_CHANNEL)
@@ -292,9 +305,26 @@ class ClassHub {
 				FleetView view = views.computeIfAbsent(locale, this.views::view);
 				byte[] event = events.computeIfAbsent(channel + "|" + locale, k -> fleetEvent(channel, c,
 						viewJson.computeIfAbsent(locale, l -> this.fleetJson.writeValueAsBytes(view)), view));
-				f.offer(event);
+				deliveries.add(new Delivery(f, event));
 			}
 		}
+		deliver(deliveries, 0, ++this.fleetPush);
+	}
+
+	private void deliver(List<Delivery> deliveries, int from, long push) {
+		if (push != this.fleetPush) {
+			return;
+		}
+		int to = Math.min(from + FOLLOWERS_PER_TURN, deliveries.size());
+		for (Delivery d : deliveries.subList(from, to)) {
+			d.follower().offer(d.event());
+		}
+		if (to < deliveries.size()) {
+			this.owner.execute(() -> deliver(deliveries, to, push));
+		}
+	}
+
+	private record Delivery(Follower follower, byte[] event) {
 	}
 
 	private void heartbeat() {

@@ -36,8 +36,6 @@ public final class SiteArchive {
 	 */
 	public static final String TRAINING_RUN = "lab.training-run";
 
-	static final String JAR = "microservices-lab.jar";
-
 	private SiteArchive() {
 	}
 
@@ -67,6 +65,8 @@ public final class SiteArchive {
 			System.err.println("could not extract " + jar);
 			return extracted;
 		}
+		// the extracted jar keeps the name of the jar it came from (a renamed copy too)
+		Path extractedJar = destination.resolve(jar.getFileName());
 		boolean aotCache = Runtime.version().feature() >= 25;
 		Path archive = destination.resolve(aotCache ? "microservices-lab.aot" : "microservices-lab.jsa");
 		Files.deleteIfExists(archive);
@@ -75,24 +75,23 @@ public final class SiteArchive {
 		training.add(java);
 		training.addAll(flags);
 		training.add((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
-		training.addAll(List.of("-jar", destination.resolve(JAR).toString(), "--server.port=0",
-				"--lab.fleet.autostart=false", "--lab.fleet.data-dir=" + data, "--" + TRAINING_RUN + "=true"));
+		training.addAll(List.of("-jar", extractedJar.toString(), "--server.port=0", "--lab.fleet.autostart=false",
+				"--lab.fleet.data-dir=" + data, "--" + TRAINING_RUN + "=true"));
 		int trained = run(training);
 		deleteQuietly(data);
 		if (trained != 0 || !Files.isRegularFile(archive)) {
-			System.err.println("the training run failed (exit " + trained + "): " + destination.resolve(JAR)
+			System.err.println("the training run failed (exit " + trained + "): " + extractedJar
 					+ " still runs, only without an archive");
 			return 1;
 		}
 		// the demo processes this form will start get theirs now too, not on their first
 		// launch
-		if (!ChildArchive.prepare(destination.resolve(JAR))) {
+		if (!ChildArchive.prepare(extractedJar)) {
 			System.err.println("no archive for the demo processes yet: their first launch makes it");
 		}
 		System.out.println("Start the site with its archive:");
-		System.out
-			.println("  java " + String.join(" ", flags) + " " + (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=")
-					+ archive + " -jar " + destination.resolve(JAR));
+		System.out.println("  java " + String.join(" ", flags) + " "
+				+ (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive + " -jar " + extractedJar);
 		return 0;
 	}
 
