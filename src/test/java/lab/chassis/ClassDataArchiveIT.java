@@ -48,9 +48,7 @@ class ClassDataArchiveIT {
 
 	@BeforeEach
 	void findTheJar() throws Exception {
-		Path classes = Path.of(LaunchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		bootJar = classes.getParent().resolve("microservices-lab.jar");
-		assertThat(bootJar).as("the packaged jar (pom.xml's finalName)").isRegularFile();
+		bootJar = PackagedJarIT.packagedJar();
 	}
 
 	@Test

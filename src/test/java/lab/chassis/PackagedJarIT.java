@@ -31,9 +31,18 @@ class PackagedJarIT {
 
 	@BeforeEach
 	void findTheJar() throws Exception {
+		bootJar = packagedJar();
+	}
+
+	/**
+	 * The Spring Boot jar this build packaged, beside its classes; a missing one fails
+	 * the test.
+	 */
+	static Path packagedJar() throws Exception {
 		Path classes = Path.of(LaunchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		bootJar = classes.getParent().resolve("microservices-lab.jar");
-		assertThat(bootJar).as("the packaged jar (pom.xml's finalName)").isRegularFile();
+		Path jar = classes.getParent().resolve("microservices-lab.jar");
+		assertThat(jar).as("the packaged jar (pom.xml's finalName)").isRegularFile();
+		return jar;
 	}
 
 	@Test
