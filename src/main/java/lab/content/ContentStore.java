@@ -1,9 +1,6 @@
 package lab.content;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -74,8 +71,8 @@ public class ContentStore {
 		Map<String, Source> sources = new LinkedHashMap<>();
 		for (Lang lang : Lang.values()) {
 			for (Resource file : list(lang.code() + "/*.md")) {
-				long stamp = lastModified(file);
-				FrontMatter fm = FrontMatter.split(read(file), file.getDescription());
+				long stamp = ContentFiles.lastModified(file);
+				FrontMatter fm = FrontMatter.split(ContentFiles.read(file), file.getDescription());
 				// a lesson whose front matter is broken stops the start, right here
 				fm.required("title");
 				fm.requiredInt("order");
@@ -191,7 +188,7 @@ public class ContentStore {
 		Cached<Lesson> cached = this.lessons.get(key);
 		if (this.watch && cached.stale()) {
 			Lesson old = cached.value();
-			cached = new Cached<>(cached.file(), lastModified(cached.file()),
+			cached = new Cached<>(cached.file(), ContentFiles.lastModified(cached.file()),
 					loadLesson(cached.file(), old.slug(), old.lang()));
 			this.lessons.put(key, cached);
 		}
@@ -199,7 +196,7 @@ public class ContentStore {
 	}
 
 	private Lesson loadLesson(Resource file, String slug, Lang lang) {
-		return lesson(FrontMatter.split(read(file), file.getDescription()), slug, lang);
+		return lesson(FrontMatter.split(ContentFiles.read(file), file.getDescription()), slug, lang);
 	}
 
 	private Lesson lesson(FrontMatter fm, String slug, Lang lang) {
@@ -213,7 +210,7 @@ public class ContentStore {
 	}
 
 	private Cached<Quiz> loadQuiz(Resource file) {
-		return new Cached<>(file, lastModified(file), this.yaml.read(file, Quiz.class));
+		return new Cached<>(file, ContentFiles.lastModified(file), this.yaml.read(file, Quiz.class));
 	}
 
 	private Cached<List<GlossaryTerm>> loadGlossary() {
@@ -221,7 +218,7 @@ public class ContentStore {
 		List<GlossaryTerm> terms = file.exists()
 				? this.yaml.readList(file, GlossaryTerm.Entry.class).stream().map(GlossaryTerm.Entry::term).toList()
 				: List.of();
-		return new Cached<>(file, lastModified(file), terms);
+		return new Cached<>(file, ContentFiles.lastModified(file), terms);
 	}
 
 	private Resource[] list(String pattern) {
@@ -246,24 +243,6 @@ public class ContentStore {
 		return lang.code() + "/" + slug;
 	}
 
-	static String read(Resource file) {
-		try (InputStream in = file.getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + file.getDescription(), ex);
-		}
-	}
-
-	private static long lastModified(Resource file) {
-		try {
-			return file.exists() ? file.lastModified() : 0L;
-		}
-		catch (IOException ex) {
-			return 0L;
-		}
-	}
-
 	/** A lesson file as read at start-up, its front matter already checked. */
 	private record Source(Resource file, long stamp, Lang lang, FrontMatter frontMatter) {
 	}
@@ -271,7 +250,7 @@ public class ContentStore {
 	private record Cached<T>(Resource file, long stamp, T value) {
 
 		boolean stale() {
-			return lastModified(this.file) != this.stamp;
+			return ContentFiles.lastModified(this.file) != this.stamp;
 		}
 
 	}

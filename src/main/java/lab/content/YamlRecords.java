@@ -50,7 +50,7 @@ final class YamlRecords {
 
 	private static Object load(Resource file) {
 		try {
-			return new Yaml(new SafeConstructor(new LoaderOptions())).load(ContentStore.read(file));
+			return new Yaml(new SafeConstructor(new LoaderOptions())).load(ContentFiles.read(file));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException(file.getDescription() + ": not valid YAML: " + ex.getMessage(), ex);

@@ -1,8 +1,6 @@
 package lab.walkthrough;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,6 +24,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import lab.content.ContentFiles;
 import lab.content.ContentStore;
 import lab.content.Lang;
 import lab.content.SourceTree;
@@ -120,7 +119,7 @@ public class WalkthroughStore {
 		for (Lang lang : Lang.values()) {
 			Resource[] found = list(this.resolver, this.root + lang.code() + "/*.md");
 			for (Resource file : found) {
-				stamps.put(file.getDescription(), lastModified(file));
+				stamps.put(file.getDescription(), ContentFiles.lastModified(file));
 			}
 			files.put(lang, found);
 		}
@@ -137,7 +136,8 @@ public class WalkthroughStore {
 				if (!ContentStore.SLUG.matcher(slug).matches()) {
 					throw new IllegalStateException(file.getDescription() + ": the file name is not a slug");
 				}
-				all.put(slug, this.parser.parse(read(file), slug, lang, "walkthroughs/" + lang.code() + "/" + name));
+				all.put(slug, this.parser.parse(ContentFiles.read(file), slug, lang,
+						"walkthroughs/" + lang.code() + "/" + name));
 			}
 			List<Walkthrough> sorted = new ArrayList<>(all.values());
 			sorted.sort(Comparator.comparingInt(Walkthrough::order).thenComparing(Walkthrough::slug));
@@ -237,24 +237,6 @@ public class WalkthroughStore {
 		}
 		catch (IOException ex) {
 			return new Resource[0];
-		}
-	}
-
-	private static long lastModified(Resource file) {
-		try {
-			return file.lastModified();
-		}
-		catch (IOException ex) {
-			return 0L;
-		}
-	}
-
-	private static String read(Resource file) {
-		try {
-			return file.getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + file.getDescription(), ex);
 		}
 	}
 
