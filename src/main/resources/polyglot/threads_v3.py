@@ -713,7 +713,8 @@ class Service:
     def count_request(self, attempt):
         with self.in_flight_lock:
             self.received += 1
-            if attempt is not None and attempt != "1":
+            # the attempt number as lab.chassis.http.Deadline.attempt reads it: 2 to 9 is a retry
+            if attempt is not None and len(attempt) == 1 and "2" <= attempt <= "9":
                 self.retries += 1
 
     def exit(self, reason, status):

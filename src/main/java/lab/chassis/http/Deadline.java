@@ -23,6 +23,15 @@ public final class Deadline {
 	 */
 	public static final String ATTEMPT_HEADER = "X-Attempt";
 
+	/**
+	 * The attempt number a request's {@value #ATTEMPT_HEADER} header gives: 1 when absent
+	 * or not a small whole number (a caller retries at most a few times).
+	 */
+	public static int attempt(String header) {
+		return (header != null && header.length() == 1 && header.charAt(0) >= '1' && header.charAt(0) <= '9')
+				? header.charAt(0) - '0' : 1;
+	}
+
 	/** The longest budget a request may carry (a longer one is cut to this). */
 	public static final long MAX_MILLIS = 600_000;
 

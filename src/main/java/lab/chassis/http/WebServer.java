@@ -207,8 +207,7 @@ public final class WebServer {
 				return problem(Problems.of(503, code, instance + " is not ready"));
 			}
 			received.incrementAndGet();
-			String attempt = exchange.getRequestHeaders().getFirst(Deadline.ATTEMPT_HEADER);
-			if (attempt != null && !attempt.equals("1")) {
+			if (Deadline.attempt(exchange.getRequestHeaders().getFirst(Deadline.ATTEMPT_HEADER)) > 1) {
 				retries.incrementAndGet();
 			}
 			deadline = Deadline.fromHeader(exchange.getRequestHeaders().getFirst(Deadline.HEADER), System.nanoTime())

@@ -84,7 +84,7 @@ class ProxyController {
 			return CompletableFuture.completedFuture(problem(HttpStatus.GATEWAY_TIMEOUT, "deadline.exceeded",
 					"the caller's deadline budget was spent before the load balancer could send the call on"));
 		}
-		Upstream.Hop hop = new Upstream.Hop(deadline, attempt(request.getHeader(Deadline.ATTEMPT_HEADER)));
+		Upstream.Hop hop = new Upstream.Hop(deadline, Deadline.attempt(request.getHeader(Deadline.ATTEMPT_HEADER)));
 		byte[] body = request.getInputStream().readAllBytes();
 		String method = request.getMethod();
 		String target = path + ((query != null) ? "?" + query : "");
@@ -146,11 +146,6 @@ class ProxyController {
 		catch (Failure ex) {
 			throw FleetProblem.badRequest("fleet.error.deadlineHeader");
 		}
-	}
-
-	/** The caller's attempt number, 1 when absent or not a small whole number. */
-	private static int attempt(String header) {
-		return (header != null && header.matches("[1-9]")) ? Integer.parseInt(header) : 1;
 	}
 
 }

@@ -51,10 +51,6 @@ public class Upstream {
 	 * none).
 	 */
 	public record Hop(Deadline deadline, int attempt) {
-
-		/** A first attempt without a deadline. */
-		public static final Hop FIRST = new Hop(null, 1);
-
 	}
 
 	/** A service's answer, or the reason there is none. */
@@ -92,19 +88,9 @@ public class Upstream {
 	}
 
 	/**
-	 * Sends the request to one instance in rotation. A write (any method but GET) to a
-	 * service whose writes are paused, while its data moves to another version, is
-	 * refused here and counted by the pause.
-	 */
-	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout)
-			throws Unavailable {
-		return call(service, method, pathAndQuery, body, timeout, Hop.FIRST);
-	}
-
-	/**
-	 * As above, for one attempt of a call that may carry a deadline: the timeout is cut
-	 * to what is left of the budget, and the instance is told that budget and the attempt
-	 * number (and counts the attempt).
+	 * Sends one attempt of a request to one instance in rotation, as
+	 * {@link #call(ServiceId, String, String, byte[], Map, Duration, Hop)} with no
+	 * headers passed on.
 	 */
 	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Duration timeout, Hop hop)
 			throws Unavailable {
@@ -112,16 +98,12 @@ public class Upstream {
 	}
 
 	/**
-	 * As {@link #call(ServiceId, String, String, byte[], Duration)}, with request headers
-	 * passed on to the instance (checked values only: the caller picks which).
-	 */
-	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Map<String, String> headers,
-			Duration timeout) throws Unavailable {
-		return call(service, method, pathAndQuery, body, headers, timeout, Hop.FIRST);
-	}
-
-	/**
-	 * Both of the above: headers passed on, and one attempt of a call under a deadline.
+	 * Sends one attempt of a request to one instance in rotation. A write (any method but
+	 * GET) to a service whose writes are paused, while its data moves to another version,
+	 * is refused here and counted by the pause. Request headers are passed on to the
+	 * instance (checked values only: the caller picks which). Under a deadline the
+	 * timeout is cut to what is left of the budget, and the instance is told that budget
+	 * and the attempt number (and counts the attempt).
 	 */
 	public Reply call(ServiceId service, String method, String pathAndQuery, byte[] body, Map<String, String> headers,
 			Duration timeout, Hop hop) throws Unavailable {
