@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,7 +18,9 @@ abstract class SitePage {
 
 	protected SitePage(WebDriver driver, String pageId) {
 		this.driver = driver;
-		new WebDriverWait(driver, Duration.ofSeconds(10))
+		// the browser may still be leaving the previous page (a form just sent): its body
+		// can go stale between finding it and reading it, which is a reason to look again
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
 			.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-page", pageId));
 	}
 
