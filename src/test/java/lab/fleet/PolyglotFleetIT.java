@@ -153,7 +153,10 @@ class PolyglotFleetIT {
 			await().atMost(Duration.ofSeconds(120)).until(() -> settledOn("v3", "python"));
 			Map<String, Object> python = readyThreads().get(0);
 			assertThat((String) python.get("figures")).contains("Python");
-			assertThat(((Number) python.get("rssBytes")).longValue()).isPositive();
+			// memory is sampled every second: a just-started instance may not have its
+			// first figure yet
+			await("the Python instance's first memory figure").atMost(Duration.ofSeconds(10))
+				.until(() -> ((Number) readyThreads().get(0).get("rssBytes")).longValue() > 0);
 			assertThat(replyTexts(postId)).containsAll(writtenOnJava);
 
 			int before = acknowledged.size();
