@@ -39,6 +39,11 @@ final class InstructorAccount {
 		return new InstructorAccount(user, (configured != null && !configured.isBlank()) ? null : password);
 	}
 
+	/** No account: classroom mode is off. */
+	static InstructorAccount none() {
+		return new InstructorAccount(null, null);
+	}
+
 	/** Four groups of four characters from a 31-letter alphabet: about 79 bits. */
 	static String generate(SecureRandom random) {
 		StringBuilder out = new StringBuilder(19);
@@ -52,6 +57,9 @@ final class InstructorAccount {
 	}
 
 	UserDetails user() {
+		if (this.user == null) {
+			throw new IllegalStateException("classroom mode is off: there is no instructor account");
+		}
 		return this.user;
 	}
 

@@ -13,10 +13,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -32,14 +35,16 @@ import lab.content.SourceTree;
 /**
  * The walkthroughs of {@code content/walkthroughs/{en,fa}/}, read and checked at
  * start-up: a file that does not parse, an unknown action, check or demo, or two
- * languages that disagree stop the start with a message naming the file and the step.
- * From the jar they are read once. From the source tree (as lessons, see
+ * languages that disagree stop the start with a message naming the file and the step. The
+ * reading runs on a thread of its own while the rest of the site starts (it costs a cold
+ * JVM a few hundred milliseconds), and the start waits for it once every other bean is
+ * made. From the jar they are read once. From the source tree (as lessons, see
  * {@link SourceTree}) an edited, added or removed file is read again on the next request;
  * an edit that does not pass the same checks is logged and the last good walkthroughs
  * stay, so a half-saved file never breaks a class in progress.
  */
 @Component
-public class WalkthroughStore {
+public class WalkthroughStore implements SmartInitializingSingleton {
 
 	private static final Log log = LogFactory.getLog(WalkthroughStore.class);
 
@@ -51,7 +56,13 @@ public class WalkthroughStore {
 
 	private final boolean watch;
 
-	/** The last good walkthroughs, replaced whole (never changed) when files change. */
+	/** The first reading, begun by the constructor. */
+	private final CompletableFuture<Library> first;
+
+	/**
+	 * The last good walkthroughs, replaced whole (never changed) when files change; null
+	 * until the first reading is taken.
+	 */
 	private volatile Library library;
 
 	/**
@@ -72,9 +83,23 @@ public class WalkthroughStore {
 		this.root = root;
 		this.parser = new WalkthroughParser(knownDemo);
 		this.watch = watch;
-		Map<String, Long> stamps = new TreeMap<>();
-		Map<Lang, Resource[]> files = files(stamps);
-		this.library = load(files, stamps);
+		this.first = CompletableFuture.supplyAsync(() -> {
+			Map<String, Long> stamps = new TreeMap<>();
+			return load(files(stamps), stamps);
+		}, task -> {
+			Thread reader = new Thread(task, "walkthrough-reader");
+			reader.setDaemon(true);
+			reader.start();
+		});
+	}
+
+	/**
+	 * Waits for the first reading: the start stops here, with the reading's own message,
+	 * when a walkthrough is broken.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		current();
 	}
 
 	public List<Walkthrough> all(Lang lang) {
@@ -90,6 +115,9 @@ public class WalkthroughStore {
 
 	private Library current() {
 		Library now = this.library;
+		if (now == null) {
+			now = firstReading();
+		}
 		if (!this.watch) {
 			return now;
 		}
@@ -112,6 +140,21 @@ public class WalkthroughStore {
 			}
 			return this.library;
 		}
+	}
+
+	private synchronized Library firstReading() {
+		if (this.library == null) {
+			try {
+				this.library = this.first.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw ex;
+			}
+		}
+		return this.library;
 	}
 
 	private Map<Lang, Resource[]> files(Map<String, Long> stamps) {

@@ -7,6 +7,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** The instructor's password: kept as a hash only; a generated one is handed out once. */
 class InstructorAccountTest {
@@ -30,6 +31,13 @@ class InstructorAccountTest {
 		assertThat(generated).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
 		assertThat(this.encoder.matches(generated, account.user().getPassword())).isTrue();
 		assertThat(account.takeGenerated()).isNull();
+	}
+
+	@Test
+	void outsideClassroomModeThereIsNoAccountAndNoPassword() {
+		InstructorAccount account = InstructorAccount.none();
+		assertThat(account.takeGenerated()).isNull();
+		assertThatIllegalStateException().isThrownBy(account::user);
 	}
 
 	@Test

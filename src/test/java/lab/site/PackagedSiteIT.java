@@ -40,6 +40,11 @@ class PackagedSiteIT {
 
 	static String base;
 
+	/**
+	 * The line Spring Boot logs first, which names an AOT-processed application as such.
+	 */
+	static final CompletableFuture<String> starting = new CompletableFuture<>();
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
@@ -58,6 +63,9 @@ class PackagedSiteIT {
 			try (BufferedReader out = new BufferedReader(
 					new InputStreamReader(site.getInputStream(), StandardCharsets.UTF_8))) {
 				for (String line = out.readLine(); line != null; line = out.readLine()) {
+					if (line.contains("Starting ") && line.contains("MicroservicesLabApplication")) {
+						starting.complete(line);
+					}
 					Matcher m = LISTENING.matcher(line);
 					if (m.find()) {
 						port.complete(m.group(1));
@@ -108,6 +116,11 @@ class PackagedSiteIT {
 			request.headers(headers);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	@Test
+	void theJarStartsWithTheBeanDefinitionsGeneratedAtBuildTime() throws Exception {
+		assertThat(starting.get(10, TimeUnit.SECONDS)).contains("Starting AOT-processed MicroservicesLabApplication");
 	}
 
 	@Test

@@ -104,7 +104,7 @@ class WalkthroughStoreTest {
 	void fromTheSourceTreeAnEditedWalkthroughShowsOnTheNextRequest() throws IOException {
 		write("en", "tour", STEP.formatted("Press it."));
 		write("fa", "tour", STEP.formatted("دکمه را بزنید."));
-		WalkthroughStore store = new WalkthroughStore(this.root.toUri().toString(), PRESETS::contains, true);
+		WalkthroughStore store = watching();
 		assertThat(store.find(Lang.EN, "tour").orElseThrow().step(1).title()).isEqualTo("Payments fails");
 
 		write("en", "tour", STEP.replace("Payments fails", "Payments falls over").formatted("Press it."));
@@ -121,7 +121,7 @@ class WalkthroughStoreTest {
 	void anEditThatBreaksAWalkthroughKeepsTheLastGoodOne() throws IOException {
 		write("en", "tour", STEP.formatted("Press it."));
 		write("fa", "tour", STEP.formatted("دکمه را بزنید."));
-		WalkthroughStore store = new WalkthroughStore(this.root.toUri().toString(), PRESETS::contains, true);
+		WalkthroughStore store = watching();
 
 		write("en", "tour", STEP.replace("kill payments", "explode payments").formatted("Press it."));
 		touch("en", "tour", 5);
@@ -154,8 +154,18 @@ class WalkthroughStoreTest {
 				FileTime.from(Instant.now().plusSeconds(secondsLater)));
 	}
 
+	/** From the source tree, as the site does: made, then waited for. */
+	private WalkthroughStore watching() {
+		WalkthroughStore store = new WalkthroughStore(this.root.toUri().toString(), PRESETS::contains, true);
+		store.afterSingletonsInstantiated();
+		return store;
+	}
+
+	/** As the site does: made, and then waited for once every bean is made. */
 	private WalkthroughStore load() {
-		return new WalkthroughStore(this.root.toUri().toString(), PRESETS::contains);
+		WalkthroughStore store = new WalkthroughStore(this.root.toUri().toString(), PRESETS::contains);
+		store.afterSingletonsInstantiated();
+		return store;
 	}
 
 	private void write(String lang, String slug, String steps) throws IOException {
