@@ -16,7 +16,9 @@ COPY i18n i18n
 # The fast-start form is made below, by the runtime image's own JVM: an archive fits only the JVM that made it.
 RUN ./mvnw -B -ntp -q -DskipTests -Dlab.archive.skip=true package
 
-FROM eclipse-temurin:17-jre
+# Java 25 at run time (the code is built for 17, the project's floor): its AOT cache starts the site and
+# each demo process about twice as fast as Java 17's class-data archive (bench/start.sh, README).
+FROM eclipse-temurin:25-jre
 # curl only for the HEALTHCHECK: a small HTTP request every 15 s instead of a JVM start.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
@@ -28,7 +30,7 @@ RUN mkdir -p /app/data /app/fast && chown lab:lab /app/data /app/fast
 USER lab
 # The extracted jar and its class-data archive (lab.system.SiteArchive), trained with the flags the
 # ENTRYPOINT uses; the demo processes' archive goes to the lab user's cache at the same time.
-RUN java -XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=160m \
+RUN java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx256m -XX:MaxMetaspaceSize=160m \
     -jar /app/microservices-lab.jar --role=archive --destination=/app/fast
 # Inside a container the site must listen beyond loopback; the demo processes stay on loopback.
 # Beyond loopback classroom mode would be on anyway; it is said here so nobody wonders.
@@ -39,5 +41,5 @@ EXPOSE 8080
 # Ready means started with every lesson rendered (Spring Boot Actuator's readiness group).
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "--max-time", "2", "http://127.0.0.1:8080/health/readiness"]
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", \
-  "-XX:SharedArchiveFile=/app/fast/microservices-lab.jsa", "-jar", "/app/fast/microservices-lab.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", \
+  "-XX:AOTCache=/app/fast/microservices-lab.aot", "-jar", "/app/fast/microservices-lab.jar"]
