@@ -32,7 +32,7 @@ BENCH_NAME=start.sh
 bench_args "$@"
 
 LAB_JAR=${LAB_JAR:-target/microservices-lab.jar}
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx256m -XX:MaxMetaspaceSize=160m}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=160m}
 SITE_PORT=${SITE_PORT:-18680}
 STARTS=${STARTS:-5}
 SPAWNS=${SPAWNS:-5}
@@ -102,9 +102,10 @@ launch() { # java way log: starts the site; sets SITE_PID
 	local java=$1 way=$2 log=$3 data=$TMP/data-$RANDOM$RANDOM
 	mkdir -p "$data"
 	case "$way" in
+		# the extracted form keeps the jar's own file name (lab.system.SiteArchive)
 		jar) set -- "$java" $JAVA_OPTS -Dlab.archive=off -jar "$LAB_JAR" ;;
-		extracted) set -- "$java" $JAVA_OPTS -Dlab.archive=off -jar "${FORM[$java]}/microservices-lab.jar" ;;
-		archive) set -- "$java" $JAVA_OPTS "${ARCHIVE_FLAG[$java]}" -jar "${FORM[$java]}/microservices-lab.jar" ;;
+		extracted) set -- "$java" $JAVA_OPTS -Dlab.archive=off -jar "${FORM[$java]}/$(basename "$LAB_JAR")" ;;
+		archive) set -- "$java" $JAVA_OPTS "${ARCHIVE_FLAG[$java]}" -jar "${FORM[$java]}/$(basename "$LAB_JAR")" ;;
 	esac
 	setsid "$@" "--server.port=$SITE_PORT" "--lab.fleet.data-dir=$data" >"$log" 2>&1 </dev/null &
 	SITE_PID=$!
