@@ -233,7 +233,7 @@ class SharedDatabaseIT {
 				}
 			}
 		});
-		Thread.sleep(300);
+		await("reads flowing through the other instance").atMost(Duration.ofSeconds(10)).until(() -> reads.get() >= 5);
 		assertThat(a.terminate()).isEqualTo(143);
 		long stoppedAt = System.nanoTime();
 		Http.Response after = Http.post(b.url() + "/api/posts",
