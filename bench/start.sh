@@ -19,6 +19,9 @@
 #   JAVA_OPTS      the site's flags (default the README's: serial GC, 256 MB heap)
 #   JDKS           java binaries to compare (default: java on the PATH, and
 #                  /usr/lib/jvm/temurin-25-jdk-amd64/bin/java when it exists)
+#   WAYS           which ways to start, of: jar extracted archive (default all three)
+#   BASE_JAR       another build of the jar (say, before a change): adds the way "base", its
+#                  archive form, to every run beside the others
 #   BENCH_KEEP=1   keep the temporary folder (logs, the extracted forms)
 
 set -euo pipefail
@@ -39,7 +42,7 @@ SPAWNS=${SPAWNS:-5}
 START_TIMEOUT=${START_TIMEOUT:-90}
 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 JDKS=${JDKS:-$(command -v java)${JAVA25:+$([ -x "$JAVA25" ] && echo " $JAVA25")}}
-WAYS=(jar extracted archive)
+read -r -a WAYS <<<"${WAYS:-jar extracted archive}"
 DEFAULT_INSTANCES="monolith-1 users-1 posts-1 threads-1 payments-1"
 
 TARGET_LESSON_MS=3500
@@ -79,20 +82,31 @@ echo "site flags: $JAVA_OPTS; page: $LESSON_PATH"
 # The extracted form and its archives, per JDK (made as the build makes them: --role=archive)
 
 declare -A FORM=() ARCHIVE_FLAG=()
-for java in $JDKS; do
-	v=$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ { print $2 }')
-	FORM[$java]=$TMP/app-$v
-	say "making the fast-start form for Java $v ($java)"
+make_form() { # java jar key folder: the extracted form of jar with its archive, under FORM[key]
+	local java=$1 jar=$2 key=$3 folder=$4 t0
+	FORM[$key]=$folder
+	say "making the fast-start form of $(basename "$jar") for Java $v ($java)"
 	t0=$(now_us)
 	# shellcheck disable=SC2086
-	"$java" $JAVA_OPTS -jar "$LAB_JAR" --role=archive "--destination=${FORM[$java]}" >"$TMP/archive-$v.log" 2>&1 \
-		|| { cat "$TMP/archive-$v.log" >&2; die "--role=archive with $java"; }
-	if [ -f "${FORM[$java]}/microservices-lab.aot" ]; then
-		ARCHIVE_FLAG[$java]=-XX:AOTCache=${FORM[$java]}/microservices-lab.aot
+	"$java" $JAVA_OPTS -jar "$jar" --role=archive "--destination=$folder" >"$folder.log" 2>&1 \
+		|| { cat "$folder.log" >&2; die "--role=archive with $java"; }
+	if [ -f "$folder/microservices-lab.aot" ]; then
+		ARCHIVE_FLAG[$key]=-XX:AOTCache=$folder/microservices-lab.aot
 	else
-		ARCHIVE_FLAG[$java]=-XX:SharedArchiveFile=${FORM[$java]}/microservices-lab.jsa
+		ARCHIVE_FLAG[$key]=-XX:SharedArchiveFile=$folder/microservices-lab.jsa
 	fi
-	echo "made in $(secs $((($(now_us) - t0) / 1000))) s: ${ARCHIVE_FLAG[$java]#*=} ($(du -h "${ARCHIVE_FLAG[$java]#*=}" | cut -f1))"
+	echo "made in $(secs $((($(now_us) - t0) / 1000))) s: ${ARCHIVE_FLAG[$key]#*=} ($(du -h "${ARCHIVE_FLAG[$key]#*=}" | cut -f1))"
+}
+if [ -n "${BASE_JAR:-}" ]; then
+	[ -f "$BASE_JAR" ] || die "BASE_JAR $BASE_JAR is not a file"
+	WAYS+=(base)
+fi
+for java in $JDKS; do
+	v=$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ { print $2 }')
+	make_form "$java" "$LAB_JAR" "$java" "$TMP/app-$v"
+	if [ -n "${BASE_JAR:-}" ]; then
+		make_form "$java" "$BASE_JAR" "$java|base" "$TMP/base-$v"
+	fi
 done
 
 # ---------------------------------------------------------------------------------------------
@@ -106,6 +120,7 @@ launch() { # java way log: starts the site; sets SITE_PID
 		jar) set -- "$java" $JAVA_OPTS -Dlab.archive=off -jar "$LAB_JAR" ;;
 		extracted) set -- "$java" $JAVA_OPTS -Dlab.archive=off -jar "${FORM[$java]}/$(basename "$LAB_JAR")" ;;
 		archive) set -- "$java" $JAVA_OPTS "${ARCHIVE_FLAG[$java]}" -jar "${FORM[$java]}/$(basename "$LAB_JAR")" ;;
+		base) set -- "$java" $JAVA_OPTS "${ARCHIVE_FLAG[$java|base]}" -jar "${FORM[$java|base]}/$(basename "$BASE_JAR")" ;;
 	esac
 	setsid "$@" "--server.port=$SITE_PORT" "--lab.fleet.data-dir=$data" >"$log" 2>&1 </dev/null &
 	SITE_PID=$!
@@ -189,4 +204,4 @@ for java in $JDKS; do
 	done
 done
 echo
-echo "Targets apply to the archive rows; the others are the comparison."
+echo "Targets apply to the archive rows; the others are the comparison${BASE_JAR:+ (base: the archive form of $BASE_JAR)}."

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import lab.chassis.store.H2Server;
 
 /**
  * The demo processes' class-data archive: the classes a demo process loads, parsed and
@@ -25,10 +29,12 @@ import java.util.concurrent.TimeUnit;
  * its file name is a hash of all three (the jars by content): a rebuilt jar, another JDK
  * or other flags find no archive rather than a wrong one. The first launch that finds
  * none starts one training run in the background ({@link ArchiveTraining}) and goes on
- * without; later launches use it. The JVM checks the class path again when it maps the
- * archive and, with the default {@code -Xshare:auto}, ignores one that does not fit.
- * Class folders (running from {@code target/classes}) get no archive: the JVM archives
- * classes from jars only.
+ * without; later launches use it. The training process gets its database served by the
+ * JVM that trains it, as the fleet's children do, so the archive holds H2's client side
+ * and not its engine (Java 25 loads every class of an AOT cache at start). The JVM checks
+ * the class path again when it maps the archive and, with the default
+ * {@code -Xshare:auto}, ignores one that does not fit. Class folders (running from
+ * {@code target/classes}) get no archive: the JVM archives classes from jars only.
  */
 public final class ChildArchive {
 
@@ -148,6 +154,7 @@ public final class ChildArchive {
 	 */
 	static boolean train(String classPath, List<String> jvmFlags, Path archive) {
 		Path work = null;
+		H2Server databases = null;
 		try {
 			Files.createDirectories(archive.getParent());
 			work = Files.createTempDirectory(archive.getParent(), "training-");
@@ -156,12 +163,20 @@ public final class ChildArchive {
 			command.add(LaunchCommand.javaBinary());
 			command.addAll(jvmFlags);
 			command.add((AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + output);
+			// served from here, as the fleet serves its children's databases: the archive
+			// then holds H2's client side only, not the engine a child does not load
+			// (Java 25 loads every class of its AOT cache at start)
+			Path data = work.resolve("data");
+			String password = randomHex();
+			databases = new H2Server(data);
+			String database = databases.serve(data.resolve("monolith"), password);
 			command.addAll(List.of("-cp", classPath, LaunchCommand.MAIN_CLASS, "--role=monolith", "--port=0",
-					"--log=none", "--instance=training", "--data-dir=" + work.resolve("data"),
+					"--log=none", "--instance=training", "--data-dir=" + data, "--database=" + database,
 					"--parent-pid=" + ProcessHandle.current().pid(), ArchiveTraining.FLAG));
-			Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.redirectError(work.resolve("training.log").toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.redirectError(work.resolve("training.log").toFile());
+			builder.environment().put(LaunchArgs.DATABASE_PASSWORD_VARIABLE, password);
+			Process process = builder.start();
 			boolean ended = process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 			if (!ended) {
 				process.destroyForcibly();
@@ -173,7 +188,7 @@ public final class ChildArchive {
 			Files.move(output, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			return true;
 		}
-		catch (IOException e) {
+		catch (IOException | SQLException e) {
 			return false;
 		}
 		catch (InterruptedException e) {
@@ -181,8 +196,17 @@ public final class ChildArchive {
 			return false;
 		}
 		finally {
+			if (databases != null) {
+				databases.close();
+			}
 			UnpackedApp.deleteQuietly(work);
 		}
+	}
+
+	private static String randomHex() {
+		byte[] bytes = new byte[16];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
 	}
 
 	private static void update(MessageDigest digest, String text) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -14,11 +15,14 @@ import java.util.regex.Pattern;
  * {@code parent-pid}, {@code timeout-ms} (the initial timeout of peer calls, 1..60000,
  * default 1000), {@code fallbacks} (true|false, default true: reads degrade when a peer
  * fails), {@code log} (requests|none), {@code watch-stdin} (true|false; on by default
- * when a parent pid is given). Timeout and fallbacks can be changed later with
- * {@code POST /settings}.
+ * when a parent pid is given), {@code database} (optional: the address of the database
+ * server that serves the service's database, {@code tcp://127.0.0.1:<port>/<path>}, as
+ * the fleet gives it; without it the process opens the database in {@code data-dir}
+ * itself). Timeout and fallbacks can be changed later with {@code POST /settings}.
  */
 public record LaunchArgs(Role role, int port, Path dataDir, String version, String instance, Map<String, String> peers,
-		OptionalLong parentPid, Duration timeout, boolean fallbacks, boolean logRequests, boolean watchStdin) {
+		OptionalLong parentPid, Duration timeout, boolean fallbacks, boolean logRequests, boolean watchStdin,
+		Optional<String> database) {
 
 	public static final int DEFAULT_TIMEOUT_MS = 1000;
 
@@ -30,6 +34,13 @@ public record LaunchArgs(Role role, int port, Path dataDir, String version, Stri
 	public static final String DATABASE_PASSWORD_VARIABLE = "LAB_DB_PASSWORD";
 
 	private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+
+	/**
+	 * A database server on loopback and a plain path under it: no H2 settings
+	 * ({@code ;}), no way out of its folder.
+	 */
+	private static final Pattern DATABASE = Pattern
+		.compile("tcp://127\\.0\\.0\\.1:[1-9][0-9]{0,4}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}){1,8}");
 
 	public static LaunchArgs parse(String... args) {
 		Map<String, String> named = new LinkedHashMap<>();
@@ -76,8 +87,13 @@ public record LaunchArgs(Role role, int port, Path dataDir, String version, Stri
 		}
 		boolean watchStdin = Boolean
 			.parseBoolean(named.getOrDefault("watch-stdin", String.valueOf(parentPid.isPresent())));
+		Optional<String> database = Optional.ofNullable(named.get("database"));
+		if (database.isPresent() && (!DATABASE.matcher(database.get()).matches() || database.get().contains(".."))) {
+			throw new IllegalArgumentException(
+					"database must be tcp://127.0.0.1:<port>/<path>, got '" + database.get() + "'");
+		}
 		return new LaunchArgs(role, port, dataDir, version, instance, Map.copyOf(peers), parentPid, timeout, fallbacks,
-				log.equals("requests"), watchStdin);
+				log.equals("requests"), watchStdin, database);
 	}
 
 	private static boolean bool(Map<String, String> named, String name, boolean fallback) {

@@ -91,6 +91,15 @@ public final class LaunchCommand {
 		return arg("data-dir", dir.toAbsolutePath().toString());
 	}
 
+	/**
+	 * The address of the database server that serves the service's database (as
+	 * {@link lab.chassis.store.H2Server#serve} gives it); without it the child opens the
+	 * database in its data dir itself.
+	 */
+	public LaunchCommand database(String address) {
+		return arg("database", address);
+	}
+
 	/** v1 or v2. */
 	public LaunchCommand version(String version) {
 		return arg("version", version);

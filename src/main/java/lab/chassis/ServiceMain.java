@@ -1,5 +1,6 @@
 package lab.chassis;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -114,7 +115,7 @@ public final class ServiceMain {
 			int port = web.start(args.port());
 			OpsEndpoints.register(router, web, chaos, resilience, () -> info(port, web, resilience), args.instance());
 			String password = System.getenv(LaunchArgs.DATABASE_PASSWORD_VARIABLE);
-			db = H2Database.open(args.dataDir(), args.role().id(), password == null ? "" : password);
+			db = openDatabase(password == null ? "" : password);
 			Modules.assemble(args, db, resilience).register(router, args.version());
 			H2Database opened = db;
 			stop = once(() -> {
@@ -141,6 +142,14 @@ public final class ServiceMain {
 	}
 
 	/**
+	 * The service's database: through the database server named by {@code --database}, or
+	 * opened here.
+	 */
+	private H2Database openDatabase(String password) throws SQLException {
+		return H2Database.open(args.dataDir(), args.role().id(), password, args.database().orElse(null));
+	}
+
+	/**
 	 * Exercises this process, then exits normally so the JVM writes its archive; no exit
 	 * guard, since writing the archive may take longer than a drain, and nobody waits for
 	 * this process.
@@ -161,7 +170,8 @@ public final class ServiceMain {
 				"state", web.state().name(), "settings", resilience.values().toJson(), "requests", web.requestCounts(),
 				"database",
 				store == null ? null
-						: Json.object("shared", true, "host", store.isHost(), "reconnects", store.reconnects()),
+						: Json.object("shared", true, "served", store.isServed(), "host", store.isHost(), "reconnects",
+								store.reconnects()),
 				"uptimeMs", System.currentTimeMillis() - startedAt, "runtime", "java", "runtimeVersion",
 				Runtime.version().toString(), "heapUsedBytes",
 				Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());

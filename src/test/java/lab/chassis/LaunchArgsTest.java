@@ -13,7 +13,8 @@ class LaunchArgsTest {
 	void parsesEveryArgument() {
 		LaunchArgs args = LaunchArgs.parse("--role=posts", "--port=0", "--data-dir=/tmp/x", "--version=v2",
 				"--instance=posts-2", "--peer.users=http://127.0.0.1:8080/lb/users", "--parent-pid=1",
-				"--timeout-ms=250", "--fallbacks=false", "--log=none");
+				"--timeout-ms=250", "--fallbacks=false", "--log=none",
+				"--database=tcp://127.0.0.1:9092/microservices/posts/posts");
 		assertThat(args.role()).isEqualTo(Role.POSTS);
 		assertThat(args.dataDir()).isEqualTo(Path.of("/tmp/x"));
 		assertThat(args.version()).isEqualTo("v2");
@@ -24,6 +25,7 @@ class LaunchArgsTest {
 		assertThat(args.fallbacks()).isFalse();
 		assertThat(args.logRequests()).isFalse();
 		assertThat(args.watchStdin()).isTrue();
+		assertThat(args.database()).contains("tcp://127.0.0.1:9092/microservices/posts/posts");
 	}
 
 	@Test
@@ -37,6 +39,7 @@ class LaunchArgsTest {
 		assertThat(args.parentPid()).isEmpty();
 		assertThat(args.watchStdin()).isFalse();
 		assertThat(args.logRequests()).isTrue();
+		assertThat(args.database()).as("opens its own database").isEmpty();
 	}
 
 	@Test
@@ -53,6 +56,17 @@ class LaunchArgsTest {
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--timeout-ms=0")).hasMessageContaining("timeout-ms");
 		assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--timeout-ms=60001"))
 			.hasMessageContaining("timeout-ms");
+	}
+
+	@Test
+	void aDatabaseServerIsOnLoopbackWithAPlainPathAndNoSettings() {
+		for (String bad : new String[] { "tcp://10.0.0.7:9092/users/users", "tcp://localhost:9092/users/users",
+				"tcp://127.0.0.1:9092/users/users;INIT=RUNSCRIPT FROM 'x'", "tcp://127.0.0.1:9092/../users",
+				"tcp://127.0.0.1:9092/users/../../etc", "tcp://127.0.0.1:0/users", "tcp://127.0.0.1:9092/",
+				"file:/tmp/users", "ssl://127.0.0.1:9092/users" }) {
+			assertThatThrownBy(() -> LaunchArgs.parse("--role=users", "--database=" + bad)).as(bad)
+				.hasMessageContaining("database must be tcp://127.0.0.1:<port>/<path>");
+		}
 	}
 
 }

@@ -38,17 +38,24 @@ class SharedStoreTest {
 			int port = Integer.parseInt(server.substring(server.indexOf(':') + 1));
 			assertThat(SharedDatabaseIT.listeningSockets(ProcessHandle.current().pid())).as("what this JVM listens on")
 				.containsEntry(port, "127.0.0.1");
-			String writeDelay = db.inTransaction(c -> {
-				try (var rs = c.createStatement()
-					.executeQuery(
-							"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-					rs.next();
-					return rs.getString(1);
-				}
-			});
-			assertThat(writeDelay).as("every commit is written before it returns").isEqualTo("0");
+			assertThat(writeDelay(db)).as("every commit is written before it returns").isEqualTo("0");
 		}
 		assertThat(lockFile).doesNotExist();
+	}
+
+	/**
+	 * The database's {@code WRITE_DELAY}: 0 when every commit is written before it
+	 * returns.
+	 */
+	static String writeDelay(H2Database db) {
+		return db.inTransaction(c -> {
+			try (var rs = c.createStatement()
+				.executeQuery(
+						"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+				rs.next();
+				return rs.getString(1);
+			}
+		});
 	}
 
 }

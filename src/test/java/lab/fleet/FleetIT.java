@@ -113,6 +113,46 @@ class FleetIT {
 	}
 
 	@Test
+	void theSiteServesTheDatabasesSoKillingAnInstanceNeverTakesOneFromTheOthers() {
+		for (String service : List.of("monolith", "users", "posts", "payments")) {
+			Map<?, ?> database = database(ready(service));
+			assertThat(database.get("served")).as(service + ": its database is served by the site").isEqualTo(true);
+			assertThat(database.get("host")).as(service + ": holds no database file").isEqualTo(false);
+		}
+		this.client.post("/api/fleet/services/microservices/payments/scale", "replicas=2");
+		this.client.await("two payments instances ready", all -> readyIds(all, "payments").size() == 2,
+				Duration.ofSeconds(30));
+		List<String> both = readyIds(this.client.instances(), "payments");
+		String killed = both.get(0);
+		String survivor = both.get(1);
+		assertThat(this.client.post("/api/fleet/instances/" + killed + "/kill", "").status()).isEqualTo(200);
+		FleetClient.Answer tip = this.client.post("/api/store/microservices/tips?lang=en",
+				"fromUserId=2&toUserId=1&amountCents=100&idempotencyKey=served-" + System.nanoTime());
+		assertThat(tip.status()).as("a tip right after the kill: %s", tip.body()).isEqualTo(201);
+		assertThat(database(survivor).get("reconnects")).as("the survivor never lost its database").isEqualTo(0);
+		this.client.post("/api/fleet/instances/" + killed + "/start", "");
+		this.client.awaitReady(killed);
+		this.client.post("/api/fleet/services/microservices/payments/scale", "replicas=1");
+		this.client.await("one payments instance", all -> readyIds(all, "payments").size() == 1,
+				Duration.ofSeconds(30));
+	}
+
+	private Map<?, ?> database(String instanceId) {
+		int instancePort = ((Number) this.client.instance(instanceId).get("port")).intValue();
+		FleetClient.Answer info = new FleetClient(instancePort).get("/info");
+		assertThat(info.status()).isEqualTo(200);
+		return (Map<?, ?>) info.body().get("database");
+	}
+
+	private static List<String> readyIds(List<Map<String, Object>> all, String service) {
+		return all.stream()
+			.filter(i -> service.equals(i.get("service")) && "ready".equals(i.get("state")))
+			.map(i -> (String) i.get("id"))
+			.sorted()
+			.toList();
+	}
+
+	@Test
 	void scalingToThreeSendsTrafficToAllThree() {
 		this.client.post("/api/fleet/services/microservices/posts/scale", "replicas=3");
 		this.client.await("three posts instances ready",

@@ -29,10 +29,13 @@ import lab.business.shared.Database;
 import lab.business.shared.Failure;
 
 /**
- * One H2 file database per service, shared by every instance of the service that runs on
- * the same data dir, through H2's automatic mixed mode ({@code AUTO_SERVER=TRUE}): the
- * first instance opens the file itself and serves it to the others over TCP; the others
- * connect to it. Each process uses one connection, one transaction at a time.
+ * One H2 file database per service, shared by every instance of the service. In the fleet
+ * the site serves it ({@link H2Server}) and every instance connects as a client (the
+ * address comes as {@code --database}). Otherwise the instances that run on the same data
+ * dir share it through H2's automatic mixed mode ({@code AUTO_SERVER=TRUE}): the first
+ * instance opens the file itself and serves it to the others over TCP; the others connect
+ * to it; the rest of this comment is about that way. Each process uses one connection,
+ * one transaction at a time.
  * <p>
  * <b>Loopback only.</b> H2's server binds and advertises {@code h2.bindAddress}, which
  * this class sets to {@value #BIND_ADDRESS} before H2 loads (the launch command passes it
@@ -81,18 +84,17 @@ public final class H2Database implements Database, AutoCloseable {
 	public static final String BIND_ADDRESS = "127.0.0.1";
 
 	static {
-		// H2 reads it once, when it first loads its system properties: this must run
-		// before that
-		if (System.getProperty("h2.bindAddress") == null) {
-			System.setProperty("h2.bindAddress", BIND_ADDRESS);
-		}
+		bindToLoopback();
 	}
+
+	/** The user of every database of the lab. */
+	static final String USER = "lab";
 
 	/**
 	 * A small page cache (KB): the demo data is tiny and each process must stay under 80
 	 * MB.
 	 */
-	private static final int CACHE_KB = 2048;
+	static final int CACHE_KB = 2048;
 
 	/**
 	 * How long opening may wait for other instances (one opening, or taking over from a
@@ -168,6 +170,16 @@ public final class H2Database implements Database, AutoCloseable {
 	 * environment, not on the command line).
 	 */
 	public static H2Database open(Path dir, String name, String password) throws SQLException {
+		return open(dir, name, password, null);
+	}
+
+	/**
+	 * The same through a database server ({@link H2Server}) when {@code server} is an
+	 * address it gave ({@code tcp://127.0.0.1:<port>/<path>}); {@code dir} still holds
+	 * the opening lock that serializes the set-up of the service's instances. With
+	 * {@code server} null, as {@link #open(Path, String, String)}.
+	 */
+	public static H2Database open(Path dir, String name, String password, String server) throws SQLException {
 		try {
 			Files.createDirectories(dir);
 		}
@@ -176,7 +188,7 @@ public final class H2Database implements Database, AutoCloseable {
 		}
 		checkBindAddress();
 		Path file = dir.toAbsolutePath().resolve(name);
-		H2Database db = new H2Database(file, url(file), password);
+		H2Database db = new H2Database(file, (server != null) ? "jdbc:h2:" + server : url(file), password);
 		db.connection = db.connect(OPEN_MILLIS);
 		return db;
 	}
@@ -189,7 +201,17 @@ public final class H2Database implements Database, AutoCloseable {
 				+ ";CACHE_SIZE=" + CACHE_KB;
 	}
 
-	private static void checkBindAddress() throws SQLException {
+	/**
+	 * Sets {@code h2.bindAddress} to {@value #BIND_ADDRESS} unless it is set: H2 reads it
+	 * once, when it first loads its system properties, so this must run before that.
+	 */
+	static void bindToLoopback() {
+		if (System.getProperty("h2.bindAddress") == null) {
+			System.setProperty("h2.bindAddress", BIND_ADDRESS);
+		}
+	}
+
+	static void checkBindAddress() throws SQLException {
 		String bind = org.h2.engine.SysProperties.BIND_ADDRESS;
 		if (!BIND_ADDRESS.equals(bind)) {
 			throw new SQLException(
@@ -282,6 +304,13 @@ public final class H2Database implements Database, AutoCloseable {
 	}
 
 	/**
+	 * True when a database server ({@link H2Server}) serves the database to this process.
+	 */
+	public boolean isServed() {
+		return url.startsWith("jdbc:h2:tcp:");
+	}
+
+	/**
 	 * How often this process had to connect again because the instance serving the
 	 * database went away.
 	 */
@@ -353,7 +382,7 @@ public final class H2Database implements Database, AutoCloseable {
 	private Connection connectOnce() throws SQLException {
 		removeStaleLockFile();
 		Properties credentials = new Properties();
-		credentials.setProperty("user", "lab");
+		credentials.setProperty("user", USER);
 		credentials.setProperty("password", password);
 		// the driver itself, not DriverManager: that one scans every jar on the class
 		// path for

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
+import lab.chassis.store.H2Server;
 import lab.fleet.Daemons;
 import lab.fleet.EventLog;
 import lab.fleet.FleetProperties;
@@ -33,9 +34,18 @@ class FleetConfig {
 		return DataSlot.claim(DataSlot.root(properties.dataDir(), System.getenv(), System.getProperty("user.home")));
 	}
 
+	/**
+	 * The services' databases, served by the site to its demo processes; closed after the
+	 * fleet (which needs the backend, which needs this) has stopped every child.
+	 */
+	@Bean(destroyMethod = "close")
+	H2Server fleetDatabases(DataSlot data) {
+		return new H2Server(data.dir());
+	}
+
 	@Bean
-	ProcessBackend processBackend(ObjectProvider<Launcher> launchers) {
-		return new LocalProcessBackend(launchers.orderedStream().toList());
+	ProcessBackend processBackend(ObjectProvider<Launcher> launchers, H2Server databases) {
+		return new LocalProcessBackend(launchers.orderedStream().toList(), databases);
 	}
 
 	@Bean

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import lab.chassis.store.H2Server;
+
 /**
  * Runs each demo process as a child of the site, with the command the first willing
  * {@link Launcher} plans (the Java launcher, last, takes any role). The child's stdin
@@ -25,11 +27,20 @@ public class LocalProcessBackend implements ProcessBackend {
 	private final List<Launcher> launchers;
 
 	/**
+	 * Java children open their services' databases themselves.
 	 * @param launchers asked before the Java launcher, in order
 	 */
 	public LocalProcessBackend(List<Launcher> launchers) {
+		this(launchers, null);
+	}
+
+	/**
+	 * @param launchers asked before the Java launcher, in order
+	 * @param databases serves the Java children's databases (null: they open their own)
+	 */
+	public LocalProcessBackend(List<Launcher> launchers, H2Server databases) {
 		List<Launcher> all = new ArrayList<>(launchers);
-		all.add(new JavaLauncher());
+		all.add(new JavaLauncher(databases));
 		this.launchers = List.copyOf(all);
 	}
 
