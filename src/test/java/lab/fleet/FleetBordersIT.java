@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import lab.FleetTest;
+import lab.chassis.store.H2Server;
 import lab.fleet.supervisor.Fleet;
 import lab.fleet.supervisor.Instance;
 import lab.fleet.supervisor.InstanceState;
@@ -42,6 +43,9 @@ class FleetBordersIT {
 
 	@Autowired
 	Fleet fleet;
+
+	@Autowired
+	H2Server databases;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -216,24 +220,48 @@ class FleetBordersIT {
 	}
 
 	@Test
-	void theDemoProcessesListenOnLoopbackOnlyTheirDatabaseServersToo() throws Exception {
+	void theDemoProcessesAndTheSitesDatabaseServerListenOnLoopbackOnly() throws Exception {
 		Set<String> inodes = new HashSet<>();
+		int ready = 0;
 		for (Instance i : this.fleet.allInstances()) {
 			if (i.state() == InstanceState.READY) {
-				try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(i.pid()), "fd"))) {
-					for (Path fd : fds.toList()) {
-						String target = readLink(fd);
-						if (target.startsWith("socket:[")) {
-							inodes.add(target.substring("socket:[".length(), target.length() - 1));
-						}
-					}
+				ready++;
+				inodes.addAll(socketInodes(i.pid()));
+			}
+		}
+		// each demo process listens on its HTTP port only: the site serves the databases
+		assertThat(listening(inodes)).hasSize(ready)
+			.hasSizeGreaterThanOrEqualTo(5)
+			.allSatisfy(address -> assertThat(address).matches(LOOPBACK));
+		assertThat(this.databases.port()).as("the site serves the databases").isPositive();
+		List<String> site = listening(socketInodes(ProcessHandle.current().pid()));
+		assertThat(site).filteredOn(address -> address.endsWith(":" + String.format("%04X", this.databases.port())))
+			.as("the database server's socket")
+			.hasSize(1)
+			.allSatisfy(address -> assertThat(address).matches(LOOPBACK));
+	}
+
+	private static final String LOOPBACK = "0100007F:[0-9A-F]{4}|0000000000000000FFFF00000100007F:[0-9A-F]{4}|00000000000000000000000001000000:[0-9A-F]{4}";
+
+	private static Set<String> socketInodes(long pid) throws IOException {
+		Set<String> inodes = new HashSet<>();
+		try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
+			for (Path fd : fds.toList()) {
+				String target = readLink(fd);
+				if (target.startsWith("socket:[")) {
+					inodes.add(target.substring("socket:[".length(), target.length() - 1));
 				}
 			}
 		}
+		return inodes;
+	}
+
+	/** The local addresses of the listening TCP sockets among {@code inodes}. */
+	private static List<String> listening(Set<String> inodes) throws IOException {
 		List<String> listening = new ArrayList<>();
 		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-			for (String line : Files.readAllLines(Path.of(table))
-				.subList(1, Files.readAllLines(Path.of(table)).size())) {
+			List<String> lines = Files.readAllLines(Path.of(table));
+			for (String line : lines.subList(1, lines.size())) {
 				String[] f = line.trim().split("\\s+");
 				// local address, state (0A = LISTEN), inode
 				if (f[3].equals("0A") && inodes.contains(f[9])) {
@@ -241,11 +269,7 @@ class FleetBordersIT {
 				}
 			}
 		}
-		// each process's HTTP port, and the database server of the instance that hosts
-		// its service's database
-		assertThat(listening).hasSizeGreaterThan(5);
-		assertThat(listening).allSatisfy(address -> assertThat(address).matches(
-				"0100007F:[0-9A-F]{4}|0000000000000000FFFF00000100007F:[0-9A-F]{4}|00000000000000000000000001000000:[0-9A-F]{4}"));
+		return listening;
 	}
 
 	private static String read(String path) {
