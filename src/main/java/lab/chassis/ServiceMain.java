@@ -1,5 +1,6 @@
 package lab.chassis;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
@@ -184,8 +185,28 @@ public final class ServiceMain {
 	 */
 	private void parentGone(String reason) {
 		orphaned = true;
+		if (training) {
+			endTrainingNow(reason);
+		}
 		haltAfter(PARENT_GONE_GUARD_MILLIS, 0);
 		exitBecause(reason, 0);
+	}
+
+	/**
+	 * A training run whose parent is gone: nobody wants its archive now, and the JVM
+	 * writes the archive at any exit, even a halt, which can take a second; SIGKILL ends
+	 * the process without it. (Without a {@code kill} command, the exit below still ends
+	 * it.)
+	 */
+	private void endTrainingNow(String reason) {
+		System.err.println(args.instance() + " ending the training: " + reason);
+		try {
+			// the JDK raises only signals it handles, so the system's kill does it
+			new ProcessBuilder("kill", "-KILL", String.valueOf(ProcessHandle.current().pid())).start();
+		}
+		catch (IOException e) {
+			// no kill command: the exit below, a little slower
+		}
 	}
 
 	/**
