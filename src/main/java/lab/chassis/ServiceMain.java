@@ -1,7 +1,6 @@
 package lab.chassis;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -116,7 +115,9 @@ public final class ServiceMain {
 			int port = web.start(args.port());
 			OpsEndpoints.register(router, web, chaos, resilience, () -> info(port, web, resilience), args.instance());
 			String password = System.getenv(LaunchArgs.DATABASE_PASSWORD_VARIABLE);
-			db = openDatabase(password == null ? "" : password);
+			// through the database server named by --database, or opened here
+			db = H2Database.open(args.dataDir(), args.role().id(), password == null ? "" : password,
+					args.database().orElse(null));
 			Modules.assemble(args, db, resilience).register(router, args.version());
 			H2Database opened = db;
 			stop = once(() -> {
@@ -140,14 +141,6 @@ public final class ServiceMain {
 			}
 			System.exit(CANNOT_START);
 		}
-	}
-
-	/**
-	 * The service's database: through the database server named by {@code --database}, or
-	 * opened here.
-	 */
-	private H2Database openDatabase(String password) throws SQLException {
-		return H2Database.open(args.dataDir(), args.role().id(), password, args.database().orElse(null));
 	}
 
 	/**

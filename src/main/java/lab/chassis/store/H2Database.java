@@ -180,12 +180,7 @@ public final class H2Database implements Database, AutoCloseable {
 	 * {@code server} null, as {@link #open(Path, String, String)}.
 	 */
 	public static H2Database open(Path dir, String name, String password, String server) throws SQLException {
-		try {
-			Files.createDirectories(dir);
-		}
-		catch (IOException e) {
-			throw new SQLException("cannot create data dir " + dir + ": " + e.getMessage(), e);
-		}
+		createDirectories(dir);
 		checkBindAddress();
 		Path file = dir.toAbsolutePath().resolve(name);
 		H2Database db = new H2Database(file, (server != null) ? "jdbc:h2:" + server : url(file), password);
@@ -381,14 +376,7 @@ public final class H2Database implements Database, AutoCloseable {
 
 	private Connection connectOnce() throws SQLException {
 		removeStaleLockFile();
-		Properties credentials = new Properties();
-		credentials.setProperty("user", USER);
-		credentials.setProperty("password", password);
-		// the driver itself, not DriverManager: that one scans every jar on the class
-		// path for
-		// drivers, which opens all of the site's jars and costs this process megabytes
-		// and time
-		Connection c = new org.h2.Driver().connect(url, credentials);
+		Connection c = connect(url, password);
 		try {
 			c.setAutoCommit(false);
 		}
@@ -397,6 +385,27 @@ public final class H2Database implements Database, AutoCloseable {
 			throw e;
 		}
 		return c;
+	}
+
+	/** A connection as the lab's user, in auto-commit mode. */
+	static Connection connect(String url, String password) throws SQLException {
+		Properties credentials = new Properties();
+		credentials.setProperty("user", USER);
+		credentials.setProperty("password", password);
+		// the driver itself, not DriverManager: that one scans every jar on the class
+		// path for drivers, which opens all of the site's jars and costs this process
+		// megabytes and time
+		return new org.h2.Driver().connect(url, credentials);
+	}
+
+	/** {@link Files#createDirectories}, failing as the rest of this package does. */
+	static void createDirectories(Path dir) throws SQLException {
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException e) {
+			throw new SQLException("cannot create " + dir + ": " + e.getMessage(), e);
+		}
 	}
 
 	/**

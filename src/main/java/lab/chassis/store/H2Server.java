@@ -1,13 +1,10 @@
 package lab.chassis.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.Properties;
 
 import org.h2.tools.Server;
 
@@ -89,12 +86,7 @@ public final class H2Server implements AutoCloseable {
 			throw new SQLException("the database server is closed");
 		}
 		if (this.server == null) {
-			try {
-				Files.createDirectories(this.baseDir);
-			}
-			catch (IOException ex) {
-				throw new SQLException("cannot create " + this.baseDir + ": " + ex.getMessage(), ex);
-			}
+			H2Database.createDirectories(this.baseDir);
 			// port 0: any free port; no -tcpAllowOthers: connections from this machine
 			// only
 			this.server = Server
@@ -123,20 +115,12 @@ public final class H2Server implements AutoCloseable {
 			if (H2Server.this.closed) {
 				throw new SQLException("the database server is closed");
 			}
-			try {
-				Files.createDirectories(this.file.getParent());
-			}
-			catch (IOException ex) {
-				throw new SQLException("cannot create " + this.file.getParent() + ": " + ex.getMessage(), ex);
-			}
-			Properties credentials = new Properties();
-			credentials.setProperty("user", H2Database.USER);
-			credentials.setProperty("password", password);
+			H2Database.createDirectories(this.file.getParent());
 			// closed in close(), after the clients are gone, not in a hook of H2's own
 			// that would close it under them while the site is stopping
 			String url = "jdbc:h2:file:" + this.file + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
 					+ ";CACHE_SIZE=" + H2Database.CACHE_KB;
-			this.connection = new org.h2.Driver().connect(url, credentials);
+			this.connection = H2Database.connect(url, password);
 		}
 
 		synchronized void close() {
