@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -274,11 +275,18 @@ class ClassHub {
 	}
 
 	private void soon() {
-		if (this.pending.compareAndSet(false, true)) {
+		if (!this.pending.compareAndSet(false, true)) {
+			return;
+		}
+		try {
 			this.owner.schedule(() -> {
 				this.pending.set(false);
 				pushFleet();
 			}, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// closed (the site is stopping, its demo processes still exiting): nobody is
+			// left to tell
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -154,11 +155,18 @@ class FleetStream {
 	}
 
 	private void soon() {
-		if (this.pending.compareAndSet(false, true)) {
+		if (!this.pending.compareAndSet(false, true)) {
+			return;
+		}
+		try {
 			this.pusher.schedule(() -> {
 				this.pending.set(false);
 				push();
 			}, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// closed (the site is stopping, its demo processes still exiting): nobody is
+			// left to tell
 		}
 	}
 

@@ -16,6 +16,7 @@ import lab.fleet.FleetProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -117,6 +118,14 @@ class FleetStreamTest {
 		});
 		Browser again = (Browser) this.stream.open(new Browser(null), Locale.ENGLISH, "192.0.2.1");
 		await().untilAsserted(() -> assertThat(again.received.get()).isPositive());
+	}
+
+	@Test
+	void aChangeAfterTheStreamClosedIsNoError() {
+		// the site stops before its demo processes have all exited, and each exit is a
+		// change
+		this.stream.close();
+		assertThatNoException().isThrownBy(() -> this.events.add("microservices", "event.exited", false, "posts-1"));
 	}
 
 }
