@@ -21,9 +21,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the course from {@code content/}: every lesson is rendered once and kept in
- * memory. When the site runs from the source tree, a lesson whose file changed is
- * rendered again on its next request, so authors see their edit on reload.
+ * Loads the course from {@code content/}: every lesson is rendered once (for the packaged
+ * jar, by the build) and kept in memory. When the site runs from the source tree, a
+ * lesson whose file changed is rendered again on its next request, so authors see their
+ * edit on reload.
  */
 @Component
 public class ContentStore {
@@ -37,7 +38,7 @@ public class ContentStore {
 
 	private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-	private final BiFunction<String, Lang, MarkdownRenderer.Rendered> renderer;
+	private final Markdown markdown;
 
 	private final YamlRecords yaml;
 
@@ -54,19 +55,27 @@ public class ContentStore {
 	private final CompletableFuture<Void> rendered;
 
 	@Autowired
-	public ContentStore(Validator validator) {
-		this(SourceTree.location("content"), SourceTree.active(), validator);
+	public ContentStore(Validator validator, Markdown markdown) {
+		this(SourceTree.location("content"), SourceTree.active(), validator, markdown);
 	}
 
 	ContentStore(String root, boolean watch, Validator validator) {
-		this(root, watch, validator, new MarkdownRenderer()::render);
+		this(root, watch, validator, new Markdown(root));
 	}
 
 	ContentStore(String root, boolean watch, Validator validator,
 			BiFunction<String, Lang, MarkdownRenderer.Rendered> renderer) {
+		this(root, watch, validator, new Markdown(root, renderer));
+	}
+
+	/**
+	 * The course at this Spring resource location (ending in '/'), read again after an
+	 * edit when {@code watch} is set.
+	 */
+	public ContentStore(String root, boolean watch, Validator validator, Markdown markdown) {
 		this.root = root;
 		this.watch = watch;
-		this.renderer = renderer;
+		this.markdown = markdown;
 		this.yaml = new YamlRecords(validator);
 		Map<String, Source> sources = new LinkedHashMap<>();
 		for (Lang lang : Lang.values()) {
@@ -80,8 +89,11 @@ public class ContentStore {
 				sources.put(key(lang, slugOf(file)), new Source(file, stamp, lang, fm));
 			}
 		}
-		// Rendering takes a few hundred milliseconds of a cold JVM: it runs on the other
-		// core while the rest of the site starts, and the first lookup waits for it. The
+		// Rendering takes most of a second of a cold JVM, on a core the rest of the
+		// site's
+		// start needs: the packaged jar carries its lessons rendered by the build (see
+		// Markdown), and this runs beside the rest of the start; the first lookup waits
+		// for it. The
 		// quizzes and the glossary are read and checked there too, so a broken file keeps
 		// the site not ready, as a broken lesson does.
 		this.rendered = CompletableFuture.runAsync(() -> {
@@ -95,7 +107,7 @@ public class ContentStore {
 					this.quizzes.put(key, loadQuiz(quiz));
 				}
 			});
-			log.info("Rendered " + sources.size() + " lessons in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+			log.info("Loaded " + sources.size() + " lessons in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		}, runnable -> {
 			Thread t = new Thread(runnable, "lesson-renderer");
 			t.setDaemon(true);
@@ -200,7 +212,7 @@ public class ContentStore {
 	}
 
 	private Lesson lesson(FrontMatter fm, String slug, Lang lang) {
-		MarkdownRenderer.Rendered body = this.renderer.apply(fm.body(), lang);
+		MarkdownRenderer.Rendered body = this.markdown.render(fm.body(), lang);
 		return new Lesson(slug, lang, fm.required("title"), fm.requiredInt("order"), fm.required("summary"),
 				fm.optional("demo"), body.parts(), body.toc(), body.words());
 	}

@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import lab.content.FrontMatter;
 import lab.content.Lang;
 import lab.content.LessonPart;
-import lab.content.MarkdownRenderer;
+import lab.content.Markdown;
 
 /**
  * Reads one walkthrough file (format in docs/CONTENT-FORMAT.md): front matter, then one
@@ -25,12 +25,13 @@ final class WalkthroughParser {
 
 	private static final String FENCE = "```";
 
-	private final MarkdownRenderer renderer = new MarkdownRenderer();
+	private final Markdown markdown;
 
 	private final Predicate<String> knownDemo;
 
-	WalkthroughParser(Predicate<String> knownDemo) {
+	WalkthroughParser(Predicate<String> knownDemo, Markdown markdown) {
 		this.knownDemo = knownDemo;
+		this.markdown = markdown;
 	}
 
 	Walkthrough parse(String text, String slug, Lang lang, String source) {
@@ -96,7 +97,7 @@ final class WalkthroughParser {
 
 	private String html(String markdown, Lang lang, String where) {
 		StringBuilder html = new StringBuilder();
-		for (LessonPart part : this.renderer.render(markdown, lang).parts()) {
+		for (LessonPart part : this.markdown.render(markdown, lang).parts()) {
 			if (part.html() == null) {
 				throw new IllegalStateException(where + ": a step names its demo in its step block, not in the text");
 			}

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import lab.content.ContentFiles;
 import lab.content.ContentStore;
 import lab.content.Lang;
+import lab.content.Markdown;
 import lab.content.SourceTree;
 
 /**
@@ -71,8 +72,9 @@ public class WalkthroughStore implements SmartInitializingSingleton {
 	private volatile Map<String, Long> refused = Map.of();
 
 	@Autowired
-	public WalkthroughStore(MessageSource messages) {
-		this(SourceTree.location("content") + "walkthroughs/", preset -> known(messages, preset), SourceTree.active());
+	public WalkthroughStore(MessageSource messages, Markdown markdown) {
+		this(SourceTree.location("content") + "walkthroughs/", preset -> known(messages, preset), SourceTree.active(),
+				markdown);
 	}
 
 	WalkthroughStore(String root, Predicate<String> knownDemo) {
@@ -80,8 +82,16 @@ public class WalkthroughStore implements SmartInitializingSingleton {
 	}
 
 	WalkthroughStore(String root, Predicate<String> knownDemo, boolean watch) {
+		this(root, knownDemo, watch, new Markdown(root));
+	}
+
+	/**
+	 * The walkthroughs at this Spring resource location (ending in '/'), whose demos
+	 * {@code knownDemo} names, read again after an edit when {@code watch} is set.
+	 */
+	public WalkthroughStore(String root, Predicate<String> knownDemo, boolean watch, Markdown markdown) {
 		this.root = root;
-		this.parser = new WalkthroughParser(knownDemo);
+		this.parser = new WalkthroughParser(knownDemo, markdown);
 		this.watch = watch;
 		this.first = CompletableFuture.supplyAsync(() -> {
 			Map<String, Long> stamps = new TreeMap<>();

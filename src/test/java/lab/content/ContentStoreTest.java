@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -107,6 +108,42 @@ class ContentStoreTest {
 		lesson("en", "first", 1, "Edited");
 		Files.setLastModifiedTime(this.root.resolve("en/first.md"), FileTime.from(Instant.now().plusSeconds(5)));
 		assertThat(store.lesson(Lang.EN, "first").get().title()).isEqualTo("Edited");
+	}
+
+	@Test
+	void thePackagedCourseIsServedAsTheBuildRenderedIt() {
+		AtomicInteger renders = new AtomicInteger();
+		ContentStore store = new ContentStore("classpath:content/", false, VALIDATOR, (markdown, lang) -> {
+			renders.incrementAndGet();
+			return new MarkdownRenderer().render(markdown, lang);
+		});
+		assertThat(store.lessons(Lang.FA)).hasSizeGreaterThanOrEqualTo(12)
+			.allSatisfy(l -> assertThat(l.parts()).isNotEmpty());
+		assertThat(store.lessons(Lang.EN)).hasSameSizeAs(store.lessons(Lang.FA));
+		assertThat(renders).hasValue(0);
+	}
+
+	@Test
+	void aLessonEditedAfterTheBuildIsRenderedAfresh() throws IOException {
+		lesson("en", "first", 1, "First");
+		lesson("en", "second", 2, "Second");
+		Markdown build = Markdown.recording();
+		new ContentStore(location(), false, VALIDATOR, build).lessons(Lang.EN);
+		try (var out = Files.newOutputStream(this.root.resolve(RenderedMarkdown.FILE))) {
+			build.given().write(out);
+		}
+		lesson("en", "second", 2, "Rewritten");
+		Markdown site = new Markdown(location());
+
+		ContentStore store = new ContentStore(location(), false, VALIDATOR, site);
+
+		assertThat(store.lesson(Lang.EN, "second").get().parts().get(0).html()).contains("Body of Rewritten.");
+		assertThat(store.lesson(Lang.EN, "first").get().parts().get(0).html()).contains("Body of First.");
+		assertThat(site.renderedHere()).isEqualTo(1);
+	}
+
+	private String location() {
+		return "file:" + this.root.toAbsolutePath() + "/";
 	}
 
 	@Test
