@@ -89,13 +89,11 @@ public class ContentStore {
 				sources.put(key(lang, slugOf(file)), new Source(file, stamp, lang, fm));
 			}
 		}
-		// Rendering takes most of a second of a cold JVM, on a core the rest of the
-		// site's
-		// start needs: the packaged jar carries its lessons rendered by the build (see
-		// Markdown), and this runs beside the rest of the start; the first lookup waits
-		// for it. The
-		// quizzes and the glossary are read and checked there too, so a broken file keeps
-		// the site not ready, as a broken lesson does.
+		// Rendering takes most of a second of a cold JVM, on a core the rest of the start
+		// needs: the packaged jar carries its lessons rendered by the build (see
+		// Markdown). This runs beside the rest of the start, and the first lookup waits
+		// for it. The quizzes and the glossary are read and checked here too, so a broken
+		// file keeps the site not ready, as a broken lesson does.
 		this.rendered = CompletableFuture.runAsync(() -> {
 			long start = System.nanoTime();
 			this.glossary = loadGlossary();
