@@ -30,7 +30,7 @@ RUN mkdir -p /app/data /app/fast && chown lab:lab /app/data /app/fast
 USER lab
 # The extracted jar and its class-data archive (lab.system.SiteArchive), trained with the flags the
 # ENTRYPOINT uses; the demo processes' archive goes to the lab user's cache at the same time.
-RUN java -XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=160m \
+RUN java -XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m \
     -jar /app/microservices-lab.jar --role=archive --destination=/app/fast
 # Inside a container the site must listen beyond loopback; the demo processes stay on loopback.
 # Beyond loopback classroom mode would be on anyway; it is said here so nobody wonders.
@@ -41,5 +41,5 @@ EXPOSE 8080
 # Ready means started with every lesson rendered (Spring Boot Actuator's readiness group).
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "--max-time", "2", "http://127.0.0.1:8080/health/readiness"]
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", \
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=160m", \
   "-XX:AOTCache=/app/fast/microservices-lab.aot", "-jar", "/app/fast/microservices-lab.jar"]

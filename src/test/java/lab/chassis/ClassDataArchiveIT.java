@@ -35,7 +35,7 @@ class ClassDataArchiveIT {
 	/**
 	 * The site's flags, as the README's run command and pom.xml's training run use them.
 	 */
-	private static final List<String> SITE_FLAGS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
+	private static final List<String> SITE_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
 			"-XX:MaxMetaspaceSize=160m");
 
 	/** A hung JVM must not hang the build: a safety net, far above a normal run. */
