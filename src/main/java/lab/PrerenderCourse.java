@@ -54,9 +54,9 @@ public final class PrerenderCourse {
 			// demo names are the site's to check at its start; here only the text counts
 			WalkthroughStore walkthroughs = new WalkthroughStore(location + "walkthroughs/", preset -> true, false,
 					markdown);
+			lessons.glossary();
 			for (Lang lang : Lang.values()) {
 				lessons.lessons(lang);
-				lessons.glossary();
 				walkthroughs.all(lang);
 			}
 		}

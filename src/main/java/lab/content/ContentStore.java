@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
@@ -61,11 +60,6 @@ public class ContentStore {
 
 	ContentStore(String root, boolean watch, Validator validator) {
 		this(root, watch, validator, new Markdown(root));
-	}
-
-	ContentStore(String root, boolean watch, Validator validator,
-			BiFunction<String, Lang, MarkdownRenderer.Rendered> renderer) {
-		this(root, watch, validator, new Markdown(root, renderer));
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import org.apache.commons.logging.Log;
@@ -33,8 +32,6 @@ public class Markdown {
 	private final BiFunction<String, Lang, MarkdownRenderer.Rendered> renderer;
 
 	private volatile RenderedMarkdown prerendered;
-
-	private final AtomicInteger renderedHere = new AtomicInteger();
 
 	/** What was given out, when recording for the build; otherwise null. */
 	private final Map<RenderedMarkdown.Source, MarkdownRenderer.Rendered> given;
@@ -69,19 +66,12 @@ public class Markdown {
 	}
 
 	public MarkdownRenderer.Rendered render(String markdown, Lang lang) {
-		MarkdownRenderer.Rendered rendered = prerendered().find(lang, markdown).orElseGet(() -> {
-			this.renderedHere.incrementAndGet();
-			return this.renderer.apply(markdown, lang);
-		});
+		MarkdownRenderer.Rendered rendered = prerendered().find(lang, markdown)
+			.orElseGet(() -> this.renderer.apply(markdown, lang));
 		if (this.given != null) {
 			this.given.put(new RenderedMarkdown.Source(lang, markdown), rendered);
 		}
 		return rendered;
-	}
-
-	/** How many texts were rendered in this process rather than taken from the build. */
-	public int renderedHere() {
-		return this.renderedHere.get();
 	}
 
 	/** Every text rendered so far, when {@link #recording()}. */

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +44,7 @@ public final class RenderedMarkdown {
 	/** Far longer than any lesson: a bound for a damaged file's lengths. */
 	private static final int MAX_BYTES = 16 * 1024 * 1024;
 
+	/** The order the build writes them in, so the same texts give the same bytes. */
 	private static final Comparator<Source> ORDER = Comparator.comparing(Source::lang).thenComparing(Source::markdown);
 
 	private final Map<Source, MarkdownRenderer.Rendered> renderings;
@@ -53,10 +54,7 @@ public final class RenderedMarkdown {
 	}
 
 	public RenderedMarkdown(Map<Source, MarkdownRenderer.Rendered> renderings) {
-		// sorted, so the build writes the same bytes for the same texts
-		TreeMap<Source, MarkdownRenderer.Rendered> sorted = new TreeMap<>(ORDER);
-		sorted.putAll(renderings);
-		this.renderings = Collections.unmodifiableMap(sorted);
+		this.renderings = Map.copyOf(renderings);
 	}
 
 	/** Nothing rendered beforehand: every text is rendered when asked for. */
@@ -78,7 +76,9 @@ public final class RenderedMarkdown {
 		out.writeInt(MAGIC);
 		out.writeInt(VERSION);
 		out.writeInt(this.renderings.size());
-		for (Map.Entry<Source, MarkdownRenderer.Rendered> e : this.renderings.entrySet()) {
+		Map<Source, MarkdownRenderer.Rendered> sorted = new TreeMap<>(ORDER);
+		sorted.putAll(this.renderings);
+		for (Map.Entry<Source, MarkdownRenderer.Rendered> e : sorted.entrySet()) {
 			MarkdownRenderer.Rendered rendered = e.getValue();
 			writeString(out, e.getKey().lang().code());
 			writeString(out, e.getKey().markdown());
@@ -119,7 +119,7 @@ public final class RenderedMarkdown {
 			throw new IOException("rendered Markdown of version " + version + ", expected " + VERSION);
 		}
 		int count = readCount(in);
-		Map<Source, MarkdownRenderer.Rendered> renderings = new TreeMap<>(ORDER);
+		Map<Source, MarkdownRenderer.Rendered> renderings = new HashMap<>();
 		for (int i = 0; i < count; i++) {
 			String code = readString(in);
 			Lang lang = Lang.of(code).orElseThrow(() -> new IOException("unknown language '" + code + "'"));
