@@ -25,7 +25,7 @@ BENCH_NAME=bulkhead.sh
 bench_args "$@"
 
 LAB_JAR=${LAB_JAR:-target/microservices-lab.jar}
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m}
+JAVA_OPTS=${JAVA_OPTS:-$SITE_JVM_FLAGS}
 SITE_PORT=${SITE_PORT:-18780}
 HANGING=${HANGING:-300}
 SECONDS_RUN=${SECONDS_RUN:-20}

@@ -23,7 +23,7 @@ STALLED=${STALLED:-10}
 # (not SECONDS: bash counts the seconds since the shell started in that name)
 SECONDS_RUN=${SECONDS_RUN:-60}
 LAB_JAR=${LAB_JAR:-target/microservices-lab.jar}
-SITE_OPTS="-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m"
+SITE_OPTS="$SITE_JVM_FLAGS"
 SITE=http://127.0.0.1:$SITE_PORT
 SITE_PID=
 FOLLOW_PID=

@@ -53,7 +53,7 @@ CHAOS_SECONDS=${CHAOS_SECONDS:-60}
 CHAOS_SEED=${CHAOS_SEED:-$(( $$ ^ $(date +%s) ))}
 # The README's run command and the image run the site with these flags; the second memory figure
 # shows the JVM's defaults beside them.
-SITE_OPTS=${SITE_OPTS--XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m}
+SITE_OPTS=${SITE_OPTS-$SITE_JVM_FLAGS}
 SITE_ALT_OPTS=${SITE_ALT_OPTS-}
 MEM_WARMUP=5              # seconds of light traffic before the first memory reading
 MEM_LOAD_SECONDS=${MEM_LOAD_SECONDS:-20}

@@ -3,6 +3,11 @@
 # The script sets BENCH_NAME (its name in messages) first, runs with `set -euo pipefail` from $ROOT,
 # and defines bench_stop (the processes it started, stopped by the clean-up).
 
+# The site's flags, as the README's run command and the build's training run use them: read from
+# pom.xml (lab.siteJvmFlags), so that every script runs the site as the build made its archive.
+SITE_JVM_FLAGS=$(sed -n 's:.*<lab.siteJvmFlags>\(.*\)</lab.siteJvmFlags>.*:\1:p' "$ROOT/pom.xml")
+[ -n "$SITE_JVM_FLAGS" ] || { echo "bench: no lab.siteJvmFlags in $ROOT/pom.xml" >&2; exit 1; }
+
 # ---------------------------------------------------------------------------------------------
 # Arguments: --build, --help (the script's header comment, up to its first empty line)
 

@@ -73,7 +73,7 @@ echo "site:    $LAB_JAR, revision $REVISION; load before: $(cut -d' ' -f1-3 /pro
 
 DATA_DIR=$TMP/data
 mkdir -p "$DATA_DIR"
-setsid java -XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -jar "$LAB_JAR" \
+setsid java $SITE_JVM_FLAGS -jar "$LAB_JAR" \
 	"--server.port=$SITE_PORT" "--lab.fleet.data-dir=$DATA_DIR" >"$TMP/site.log" 2>&1 </dev/null &
 SITE_PID=$!
 

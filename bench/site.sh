@@ -30,7 +30,7 @@ bench_args "$@"
 
 LAB_JAR=${LAB_JAR:-target/microservices-lab.jar}
 # The site's JVM flags, as the README's run command and the image use them.
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m}
+JAVA_OPTS=${JAVA_OPTS:-$SITE_JVM_FLAGS}
 SITE_PORT=${SITE_PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
 STARTS=${STARTS:-5}

@@ -39,7 +39,7 @@ BENCH_NAME=start.sh
 bench_args "$@"
 
 LAB_JAR=${LAB_JAR:-target/microservices-lab.jar}
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m}
+JAVA_OPTS=${JAVA_OPTS:-$SITE_JVM_FLAGS}
 SITE_PORT=${SITE_PORT:-18680}
 STARTS=${STARTS:-5}
 SPAWNS=${SPAWNS:-5}
